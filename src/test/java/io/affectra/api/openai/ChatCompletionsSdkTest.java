@@ -27,7 +27,7 @@ import com.openai.models.chat.completions.ChatCompletionMessageFunctionToolCall;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import com.openai.models.chat.completions.ChatCompletionToolChoiceOption;
 import com.openai.models.models.Model;
-import io.affectra.testing.FailingVideoEncoder;
+import io.affectra.testing.FaultInjectingEncoder;
 import io.affectra.testing.GatewayStubResource;
 import io.affectra.testing.OpenAiStub;
 import io.affectra.testing.OpenAiStub.Response;
@@ -430,14 +430,15 @@ class ChatCompletionsSdkTest {
         ChatCompletionCreateParams params = chat("emo-text").addUserMessageOfArrayOfContentParts(List.of(video))
                 .putAdditionalBodyProperty("messages", JsonValue.from(List.of(Map.of("role", "user", "content", List.of(
                         Map.of("type", "text", "text", "What happens?"),
-                        Map.of("type", "video_url", "video_url", Map.of("url", "data:video/mp4;base64,AAAAGGZ0eXBtcDQy")))))))
+                        Map.of("type", "video_url", "video_url", Map.of("url", "data:video/mp4;base64,"
+                                + java.util.Base64.getEncoder().encodeToString(FaultInjectingEncoder.MARKER))))))))
                 .build();
 
         assertThatThrownBy(() -> client.chat().completions().create(params))
                 .isInstanceOfSatisfying(InternalServerException.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(500);
                     assertThat(e.getMessage()).containsPattern("error [0-9a-f-]{36}").doesNotContain("boom");
-                    assertThat(e.body().toString()).doesNotContain(FailingVideoEncoder.SECRET_DETAIL);
+                    assertThat(e.body().toString()).doesNotContain(FaultInjectingEncoder.SECRET_DETAIL);
                 });
         assertThat(stub.requests()).isEmpty();
     }

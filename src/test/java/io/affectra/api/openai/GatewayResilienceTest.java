@@ -181,22 +181,6 @@ class GatewayResilienceTest {
     }
 
     @Test
-    void audioWithoutAnAudioEncoderIsRefusedForATextBackendAndForwardedToAMultimodalOne() {
-        Map<String, Object> audio = part("input_audio", Map.of("data", "UklGRiQAAABXQVZFZm10IBAAAAABAAEAQB8AAIA+AAACABAAZGF0YQAAAAA=",
-                "format", "wav"));
-        given().contentType("application/json").body(request("emo-text", audio)).post("/v1/chat/completions")
-                .then().statusCode(400)
-                .body("error.code", org.hamcrest.Matchers.equalTo("unsupported_content_part"))
-                .body("error.param", org.hamcrest.Matchers.equalTo("messages[0].content[0]"));
-
-        stub.enqueue(Response.ok(OpenAiStub.chatCompletion("I hear silence.", 10, 3)));
-        given().contentType("application/json").body(request("emo-vision", audio)).post("/v1/chat/completions")
-                .then().statusCode(200)
-                .header("x-affectra-warnings", org.hamcrest.Matchers.containsString("no audio encoder"));
-        assertThat(stub.lastRequest().json().path("messages").get(1).path("content").get(0).path("type").asText()).isEqualTo("input_audio");
-    }
-
-    @Test
     void anImageTheDecoderCannotReadIsA400NamingThePart() {
         assertThatThrownBy(() -> client.chat().completions().create(ChatCompletionCreateParams.builder().model("emo-text")
                 .addUserMessageOfArrayOfContentParts(List.of(Sdk.text("Mood?"), Sdk.image("data:image/png;base64,bm90IGFuIGltYWdl")))

@@ -1,0 +1,205 @@
+package io.affectra.analysis;
+
+import io.affectra.cue.Cue;
+import io.affectra.cue.Modality;
+import io.affectra.cue.TimeSpan;
+import io.affectra.encoder.EncoderExecutor;
+import io.affectra.encoder.FrameCueSession;
+import io.affectra.encoder.audio.VoiceAnalyzer;
+import io.affectra.encoder.audio.VoiceCues;
+import io.affectra.encoder.audio.VoiceReport;
+import io.affectra.encoder.audio.VoiceSession;
+import io.affectra.encoder.body.BodyAnalyzer;
+import io.affectra.encoder.body.BodyTrackSession;
+import io.affectra.encoder.body.GestureEvent;
+import io.affectra.encoder.face.FaceAnalyzer;
+import io.affectra.encoder.face.FaceOptions;
+import io.affectra.encoder.face.FaceTrack;
+import io.affectra.encoder.face.FaceTrackSession;
+import io.affectra.encoder.text.TextEmotionEncoder;
+import io.affectra.encoder.text.TranscriptAligner;
+import io.affectra.encoder.text.TranscriptParser;
+import io.affectra.encoder.text.TranscriptSegment;
+import io.affectra.media.AvDecoder;
+import io.affectra.media.AvProbe;
+import io.affectra.media.MediaException;
+import io.affectra.media.VideoFrame;
+import io.affectra.timing.StageClock;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The encoder side of video and audio: the audio streams through VAD and prosody, the transcript is aligned to the
+ * speech, the sampled frames stream through the frame encoders, and the time line is cut into windows (EALD). At the
+ * end of each window the encoders summarise it into cues and forget its frames, so memory depends on the number of
+ * people, not on the duration. What a window's cues become (an answer, a chat's context) is the caller's business.
+ * Blocking: call it on a worker thread.
+ */
+@ApplicationScoped
+public class TemporalCueExtractor {
+
+    /** One window's evidence, handed to the caller as soon as the window closes. */
+    public record Window(int index, TimeSpan span, List<Cue> cues, String transcript) {
+    }
+
+    /** Receives each window in time order. */
+    @FunctionalInterface
+    public interface WindowSink {
+        void accept(Window window);
+    }
+
+    /** What was read and measured: the cues themselves went to the {@link WindowSink}. */
+    public record Extraction(int windows, int frames, VoiceReport voice, List<TranscriptSegment> transcript, List<FaceTrack> faceTracks,
+            List<GestureEvent> gestures, List<String> warnings, List<String> withheld, Map<String, Double> timings) {
+    }
+
+    private final AvDecoder decoder;
+    private final FaceAnalyzer faces;
+    private final VoiceAnalyzer voice;
+    private final BodyAnalyzer body;
+    private final EncoderExecutor executor;
+    private final TextEmotionEncoder textEmotion;
+
+    public TemporalCueExtractor(AvDecoder decoder, FaceAnalyzer faces, VoiceAnalyzer voice, BodyAnalyzer body, EncoderExecutor executor,
+            TextEmotionEncoder textEmotion) {
+        this.decoder = decoder;
+        this.faces = faces;
+        this.voice = voice;
+        this.body = body;
+        this.executor = executor;
+        this.textEmotion = textEmotion;
+    }
+
+    /**
+     * @param transcript  plain text, SRT or WebVTT; empty for none
+     * @param deidentify  no face model runs (body language, voice and words still do)
+     * @param windowMs    window length; the duration (or more) gives one window for the whole clip
+     */
+    public Extraction extract(Path media, AvProbe probe, String transcript, boolean deidentify, double fps, long windowMs,
+            ProgressListener listener, WindowSink sink) {
+        long duration = Math.max(1, probe.durationMs());
+        StageClock clock = new StageClock();
+        List<String> warnings = new ArrayList<>();
+        List<String> withheld = new ArrayList<>();
+
+        VoiceReport voiceReport = null;
+        if (probe.hasAudio()) {
+            VoiceSession session = voice.open();
+            decoder.streamAudio(media, session::accept);
+            voiceReport = session.finish();
+            listener.progress("audio", probe.hasVideo() ? 0.15 : 0.5, null);
+        } else {
+            warnings.add("no audio track: no voice cues");
+        }
+        clock.lap("audio");
+
+        List<TranscriptSegment> segments = transcript.isEmpty() ? List.of()
+                : TranscriptAligner.align(TranscriptParser.parse(transcript), voiceReport == null ? List.of() : voiceReport.segments(), duration);
+        clock.lap("transcript");
+
+        List<FrameCueSession> sessions = new ArrayList<>();
+        FaceTrackSession faceSession = null;
+        BodyTrackSession bodySession = null;
+        if (probe.hasVideo() && body.enabled()) {
+            // Body language is not face-derived: it stays on in de-identified mode (it is what DEEMO reads).
+            bodySession = body.openVideoSession();
+            sessions.add(bodySession);
+        }
+        if (probe.hasVideo()) {
+            if (deidentify) {
+                withheld.add("face: expression, action units and facial priors are not computed in de-identified mode");
+            } else {
+                faceSession = faces.openVideoSession(new FaceOptions(false));
+                sessions.add(faceSession);
+            }
+        }
+
+        Windows windows = new Windows(voiceReport, segments, sessions, windowMs, duration, sink);
+        int frames = 0;
+        if (probe.hasVideo()) {
+            frames = decoder.sampleFramesAhead(media, fps, windows::frame);
+            if (frames == 0) {
+                throw new MediaException("corrupt-media", 422, "The video stream holds no decodable frame.");
+            }
+            if (windows.lastFrameMs < duration * 0.8 - 2_000) {
+                throw new MediaException("corrupt-media", 422, "The video ends at " + windows.lastFrameMs / 1000
+                        + " s but its header declares " + duration / 1000 + " s: the file is truncated.");
+            }
+        }
+        windows.closeUntil(duration);
+        clock.lap("windows");
+
+        Map<String, Double> timings = new LinkedHashMap<>(clock.laps());
+        sessions.forEach(s -> s.timings().forEach((k, v) -> timings.merge(k, Math.round(v * 100) / 100.0, Double::sum)));
+        return new Extraction(windows.closed, frames, voiceReport, segments, faceSession == null ? List.of() : faceSession.tracks(),
+                bodySession == null ? List.of() : bodySession.events(), warnings, withheld, timings);
+    }
+
+    /** Cuts the time line into windows as frames arrive, and hands each window's cues on when it closes. */
+    private final class Windows {
+        final VoiceReport voice;
+        final List<TranscriptSegment> transcript;
+        final List<FrameCueSession> sessions;
+        final long windowMs;
+        final long duration;
+        final WindowSink sink;
+        long windowStart;
+        long lastFrameMs;
+        int closed;
+
+        Windows(VoiceReport voice, List<TranscriptSegment> transcript, List<FrameCueSession> sessions, long windowMs, long duration,
+                WindowSink sink) {
+            this.voice = voice;
+            this.transcript = transcript;
+            this.sessions = sessions;
+            this.windowMs = windowMs;
+            this.duration = duration;
+            this.sink = sink;
+        }
+
+        void frame(VideoFrame frame) {
+            while (frame.timestampMs() >= windowStart + windowMs && windowStart + windowMs < duration) {
+                close(windowStart + windowMs);
+            }
+            // Face and body sessions are independent: each keeps its own core busy on the same frame.
+            executor.runAll(sessions.stream().<Runnable>map(s -> () -> s.accept(frame)).toList());
+            lastFrameMs = frame.timestampMs();
+        }
+
+        void closeUntil(long end) {
+            while (windowStart < end) {
+                close(Math.min(end, windowStart + windowMs));
+            }
+        }
+
+        private void close(long end) {
+            TimeSpan span = new TimeSpan(windowStart, end);
+            int index = closed + 1;
+            String prefix = "W" + index + ".";
+            List<Cue> cues = new ArrayList<>();
+            for (FrameCueSession s : sessions) {
+                cues.addAll(s.closeWindow(span, prefix));
+            }
+            if (voice != null) {
+                cues.addAll(VoiceCues.of(voice, span, prefix));
+            }
+            StringBuilder words = new StringBuilder();
+            for (TranscriptSegment t : transcript) {
+                if (t.endMs() >= span.startMs() && t.startMs() < span.endMs()) {
+                    TimeSpan at = new TimeSpan(t.startMs(), t.endMs());
+                    cues.add(new Cue(prefix + "T" + t.index(), Modality.TEXT, t.timed() ? "transcript" : "transcript (aligned)",
+                            "speaker", "transcript", t.text(), 1.0, null, at, Map.of()));
+                    cues.addAll(textEmotion.cues(prefix + "T" + t.index(), t.text(), at));
+                    words.append(words.isEmpty() ? "" : " ").append(t.text());
+                }
+            }
+            closed = index;
+            windowStart = end;
+            sink.accept(new Window(index, span, cues, words.isEmpty() ? null : words.toString()));
+        }
+    }
+}
