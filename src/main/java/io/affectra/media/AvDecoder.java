@@ -81,13 +81,25 @@ public class AvDecoder {
             // Half a source frame of slack, so that 25 fps timestamps (40 ms apart) hit a 200 ms grid.
             double sourceFps = grabber.getFrameRate() > 0 ? grabber.getFrameRate() : 30;
             long slackUs = Math.min(stepUs / 2, Math.round(500_000 / sourceFps));
+            long frameUs = Math.round(1_000_000 / sourceFps);
             long next = 0;
+            long previous = -frameUs;
+            long gap = frameUs;
             Frame frame;
-            while ((frame = grabImage(grabber)) != null) {
+            // Converting a frame to BGR costs about as much as decoding it: only frames expected to be sampled are
+            // converted. The expected time errs late (the larger of the nominal and the last observed gap, for
+            // variable frame rates), and a frame that arrives earlier than expected is not taken; the next one is.
+            while ((frame = grabImage(grabber, previous + gap + slackUs >= next)) != null) {
                 if (frame.timestamp > maxUs) {
                     break;
                 }
-                if (frame.timestamp + slackUs < next || frame.image == null) {
+                if (frame.image == null) {
+                    continue;
+                }
+                boolean converted = previous + gap + slackUs >= next;
+                gap = Math.max(frameUs, frame.timestamp - previous);
+                previous = frame.timestamp;
+                if (frame.timestamp + slackUs < next || !converted) {
                     continue;
                 }
                 sink.accept(new VideoFrame(frame.timestamp / 1000, toRgb(frame)));
@@ -199,9 +211,10 @@ public class AvDecoder {
         }
     }
 
-    private static Frame grabImage(FFmpegFrameGrabber grabber) {
+    /** @param convert whether the picture is converted to BGR (otherwise only its timestamp is meaningful) */
+    private static Frame grabImage(FFmpegFrameGrabber grabber, boolean convert) {
         try {
-            return grabber.grabImage();
+            return grabber.grabFrame(false, true, convert, false, false);
         } catch (FrameGrabber.Exception e) {
             // A damaged packet mid-stream ends the stream here; what was decoded so far stands.
             return null;

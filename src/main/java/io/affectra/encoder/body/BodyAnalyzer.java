@@ -53,12 +53,17 @@ public class BodyAnalyzer {
 
     /** Poses and hands of everyone in the frame; ids are null (see {@link PersonTracker}). Timings: pose, hands. */
     public BodyFrame analyze(RgbImage image, long timestampMs) {
+        return analyze(image, timestampMs, true);
+    }
+
+    /** @param withHands whether the hand model runs (else the people have no hands, for the caller to fill in) */
+    BodyFrame analyze(RgbImage image, long timestampMs, boolean withHands) {
         StageClock clock = new StageClock();
         List<Pose> poses = posenet == null ? List.of() : posenet.predict(ImageWindow.letterbox(image));
         clock.lap("pose");
         List<PersonPose> people = new ArrayList<>(poses.size());
         for (Pose pose : poses) {
-            people.add(new PersonPose(null, pose, hands(image, pose)));
+            people.add(new PersonPose(null, pose, withHands ? hands(image, pose) : List.of()));
         }
         clock.lap("hands");
         return new BodyFrame(timestampMs, image.width(), image.height(), people, clock.laps());
@@ -66,7 +71,11 @@ public class BodyAnalyzer {
 
     /** As {@link #analyze(RgbImage, long)}, then ids from the video's tracker; timings add {@code tracking}. */
     public BodyFrame analyze(RgbImage image, long timestampMs, PersonTracker tracker) {
-        BodyFrame frame = analyze(image, timestampMs);
+        return analyze(image, timestampMs, tracker, true);
+    }
+
+    BodyFrame analyze(RgbImage image, long timestampMs, PersonTracker tracker, boolean withHands) {
+        BodyFrame frame = analyze(image, timestampMs, withHands);
         long start = System.nanoTime();
         BodyFrame tracked = tracker.update(frame);
         Map<String, Double> timings = new LinkedHashMap<>(frame.timings());
@@ -89,6 +98,11 @@ public class BodyAnalyzer {
             }
         }
         return hands;
+    }
+
+    /** {@code affectra.encoders.body.hands-every-nth-frame}, at least 1. */
+    int handsEveryNthFrame() {
+        return Math.max(1, settings.handsEveryNthFrame());
     }
 
     public List<String> poolNames() {

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Body language over time: pose and hands on each sampled frame, people tracked across frames (P1, P2, ...
+ * Body language over time: pose on each sampled frame and hands on every n-th (carried with the wrists between), people tracked across frames (P1, P2, ...
  * stable for the whole video), and at the end of each window the micro-gesture and posture detectors
  * over that window's keypoint tracks. Only keypoints are kept, and only for the current window.
  */
@@ -21,6 +21,8 @@ public final class BodyTrackSession implements FrameCueSession {
     private final List<BodyFrame> window = new ArrayList<>();
     private final Map<String, Double> timings = new LinkedHashMap<>();
     private final List<GestureEvent> events = new ArrayList<>();
+    private final HandCarry handCarry = new HandCarry();
+    private int frameIndex;
 
     BodyTrackSession(BodyAnalyzer analyzer) {
         this.analyzer = analyzer;
@@ -28,7 +30,13 @@ public final class BodyTrackSession implements FrameCueSession {
 
     @Override
     public void accept(VideoFrame frame) {
-        BodyFrame body = analyzer.analyze(frame.image(), frame.timestampMs(), tracker);
+        boolean withHands = frameIndex++ % analyzer.handsEveryNthFrame() == 0;
+        BodyFrame body = analyzer.analyze(frame.image(), frame.timestampMs(), tracker, withHands);
+        if (withHands) {
+            handCarry.measured(body);
+        } else {
+            body = handCarry.carried(body);
+        }
         body.timings().forEach((k, v) -> timings.merge("body." + k, v, Double::sum));
         window.add(body);
     }
