@@ -34,7 +34,7 @@ for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev
 
 out="$work/out.txt"
 {
-  echo "clip      duration  wall      real-time factor  windows  cues  server peak RSS"
+  echo "clip      duration  wall      real-time factor  windows  cues  server peak RSS  live heap after GC"
   # Warm-up on the first clip so JIT and pools are hot.
   curl -sf -F "media=@$work/clip-${lengths[0]}.mp4;type=video/mp4" -F 'options={"fps":5}' "http://127.0.0.1:$port/v1/emotion/analyze" > /dev/null
   for s in "${lengths[@]}"; do
@@ -44,8 +44,11 @@ out="$work/out.txt"
     wall=$(echo "$end - $start" | bc -l)
     windows=$(echo "$resp" | grep -o '"timeline":\[.*' | grep -o '"index":' | wc -l)
     cues=$(echo "$resp" | grep -o '"modality":' | wc -l)
-    rss=$(awk '/VmHWM/{print $2/1024 " MiB"}' /proc/$server/status)
-    printf "%-9s %6ss  %7.1fs  %8.1fx          %5s  %5s  %s\n" "720p" "$s" "$wall" "$(echo "$s / $wall" | bc -l)" "$windows" "$cues" "$rss"
+    rss=$(awk '/VmHWM/{printf "%.0f MiB", $2/1024}' /proc/$server/status)
+    # What the JVM still holds once garbage is collected: flat across durations if nothing grows with the clip.
+    "$JAVA_HOME/bin/jcmd" "$server" GC.run > /dev/null
+    live=$("$JAVA_HOME/bin/jcmd" "$server" GC.heap_info | grep -o 'used [0-9]*K' | head -n1 | awk '{printf "%.0f MiB", $2/1024}')
+    printf "%-9s %6ss  %7.1fs  %8.1fx          %5s  %5s  %-15s  %s\n" "720p" "$s" "$wall" "$(echo "$s / $wall" | bc -l)" "$windows" "$cues" "$rss" "$live"
   done
   echo
   echo "stage timings of the last clip (ms, cumulative):"
@@ -56,7 +59,7 @@ out="$work/out.txt"
   echo "# Video pipeline benchmark"
   echo
   echo "Run: \`bench/video-pipeline.sh ${lengths[*]}\` on $(date -u +%Y-%m-%d). 720p H.264 clips of the test photographs with a spoken track, analysed at 5 sampled frames/s (faces and body pose + hands on every sampled frame, VAD + prosody on the audio, 30 s windows, local backend)."
-  echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/{print $2}') GiB RAM, JDK $("$JAVA_HOME/bin/java" -version 2>&1 | head -n1); load average when written: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the same cores inflates every figure). Peak RSS is the whole server process (JVM, models and all), high-water mark since start."
+  echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/{print $2}') GiB RAM, JDK $("$JAVA_HOME/bin/java" -version 2>&1 | head -n1); load average when written: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the same cores inflates every figure). Peak RSS is the whole server process (JVM, models and all), high-water mark since start; live heap is the Java heap in use right after a full GC at the end of each clip."
   echo
   echo '```'
   cat "$out"
