@@ -101,6 +101,7 @@ public class ImageDecoder {
     }
 
     private DecodedImage read(ImageReader reader, ImageInputStream in, MediaKind kind) throws IOException {
+        int orientation = kind == MediaKind.JPEG ? ExifOrientation.read(in) : ExifOrientation.UPRIGHT;
         reader.setInput(in, true, true);
         long width = reader.getWidth(0);
         long height = reader.getHeight(0);
@@ -127,8 +128,11 @@ public class ImageDecoder {
             // The JPEG reader reports a premature end of data as a warning and fills the rest grey.
             throw MediaException.corrupt(warning.get());
         }
-        RgbImage pixels = toRgb(image);
-        return new DecodedImage(kind, (int) width, (int) height, pixels, width / (double) pixels.width());
+        RgbImage pixels = ExifOrientation.apply(toRgb(image), orientation);
+        double scale = (ExifOrientation.transposes(orientation) ? height : width) / (double) pixels.width();
+        return ExifOrientation.transposes(orientation)
+                ? new DecodedImage(kind, (int) height, (int) width, pixels, scale)
+                : new DecodedImage(kind, (int) width, (int) height, pixels, scale);
     }
 
     static RgbImage toRgb(BufferedImage image) {

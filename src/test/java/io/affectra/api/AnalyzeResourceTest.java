@@ -61,6 +61,20 @@ class AnalyzeResourceTest {
     }
 
     @Test
+    void aSidewaysPhonePhotoIsTurnedUprightByItsExifTag() {
+        java.nio.file.Path sideways = io.affectra.testing.CraftedMedia.write("sideways-sample3.jpg",
+                io.affectra.testing.CraftedMedia.sidewaysWithExif("sample3.jpg"));
+        given()
+                .multiPart("media", sideways.toFile(), "image/jpeg")
+                .when().post("/v1/emotion/analyze")
+                .then().statusCode(200)
+                .body("media.width", equalTo(1920))
+                .body("media.height", equalTo(1350))
+                .body("faces", hasSize(3))
+                .body("faces[1].expression.label", equalTo("happiness"));
+    }
+
+    @Test
     void emoLlamaStrategyAddsFacialPriorsAndUsesItsTemplate() {
         given()
                 .multiPart("media", TestMedia.file("sample3.jpg").toFile(), "image/jpeg")

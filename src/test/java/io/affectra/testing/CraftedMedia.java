@@ -86,6 +86,39 @@ public final class CraftedMedia {
         return -1;
     }
 
+    /**
+     * A real photograph stored the way a phone stores a portrait shot: the pixels turned 90 degrees counter-clockwise
+     * and an EXIF APP1 segment whose orientation tag (6, big-endian TIFF) says to turn them 90 degrees clockwise.
+     */
+    public static byte[] sidewaysWithExif(String name) {
+        try {
+            java.awt.image.BufferedImage upright = ImageIO.read(new java.io.ByteArrayInputStream(TestMedia.bytes(name)));
+            int w = upright.getWidth();
+            int h = upright.getHeight();
+            java.awt.image.BufferedImage sideways = new java.awt.image.BufferedImage(h, w, java.awt.image.BufferedImage.TYPE_3BYTE_BGR);
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    sideways.setRGB(y, w - 1 - x, upright.getRGB(x, y)); // 90 degrees counter-clockwise
+                }
+            }
+            ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+            ImageIO.write(sideways, "jpg", jpeg);
+            byte[] plain = jpeg.toByteArray();
+            ByteBuffer tiff = ByteBuffer.allocate(26);
+            tiff.put(new byte[] {'M', 'M', 0, 42}).putInt(8).putShort((short) 1)
+                    .putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) 6).putShort((short) 0).putInt(0);
+            byte[] exif = ByteBuffer.allocate(6 + tiff.capacity()).put(new byte[] {'E', 'x', 'i', 'f', 0, 0}).put(tiff.array()).array();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            out.write(plain, 0, 2); // SOI
+            out.write(new byte[] {(byte) 0xFF, (byte) 0xE1, (byte) ((exif.length + 2) >> 8), (byte) (exif.length + 2)});
+            out.write(exif);
+            out.write(plain, 2, plain.length - 2);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static Path write(String name, byte[] bytes) {
         try {
             Path dir = Files.createDirectories(Path.of("target", "test-media"));
