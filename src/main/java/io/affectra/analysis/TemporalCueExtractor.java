@@ -52,6 +52,10 @@ public class TemporalCueExtractor {
         void accept(Window window);
     }
 
+    /** A clip read as one window: its cues (ids without a window prefix, as on a still image) and what was measured. */
+    public record WholeClip(List<Cue> cues, Extraction extraction) {
+    }
+
     /** What was read and measured: the cues themselves went to the {@link WindowSink}. */
     public record Extraction(int windows, int frames, VoiceReport voice, List<TranscriptSegment> transcript, List<FaceTrack> faceTracks,
             List<GestureEvent> gestures, List<String> warnings, List<String> withheld, Map<String, Double> timings) {
@@ -75,12 +79,28 @@ public class TemporalCueExtractor {
     }
 
     /**
+     * The whole clip as one window, for a question about the clip as a whole (a chat turn, an evaluation case). Cue ids
+     * read as on a still image ({@code P1.g1}, {@code V2}) since there is only one window.
+     */
+    public WholeClip wholeClip(Path media, AvProbe probe, String transcript, boolean deidentify, double fps) {
+        List<Cue> cues = new ArrayList<>();
+        Extraction extraction = run(media, probe, transcript, deidentify, fps, Math.max(1, probe.durationMs()), ProgressListener.NONE,
+                w -> cues.addAll(w.cues()), false);
+        return new WholeClip(List.copyOf(cues), extraction);
+    }
+
+    /**
      * @param transcript  plain text, SRT or WebVTT; empty for none
      * @param deidentify  no face model runs (body language, voice and words still do)
      * @param windowMs    window length; the duration (or more) gives one window for the whole clip
      */
     public Extraction extract(Path media, AvProbe probe, String transcript, boolean deidentify, double fps, long windowMs,
             ProgressListener listener, WindowSink sink) {
+        return run(media, probe, transcript, deidentify, fps, windowMs, listener, sink, true);
+    }
+
+    private Extraction run(Path media, AvProbe probe, String transcript, boolean deidentify, double fps, long windowMs,
+            ProgressListener listener, WindowSink sink, boolean prefixWindows) {
         long duration = Math.max(1, probe.durationMs());
         StageClock clock = new StageClock();
         List<String> warnings = new ArrayList<>();
@@ -118,7 +138,7 @@ public class TemporalCueExtractor {
             }
         }
 
-        Windows windows = new Windows(voiceReport, segments, sessions, windowMs, duration, sink);
+        Windows windows = new Windows(voiceReport, segments, sessions, windowMs, duration, sink, prefixWindows);
         int frames = 0;
         if (probe.hasVideo()) {
             frames = decoder.sampleFramesAhead(media, fps, windows::frame);
@@ -147,12 +167,14 @@ public class TemporalCueExtractor {
         final long windowMs;
         final long duration;
         final WindowSink sink;
+        final boolean prefixWindows;
         long windowStart;
         long lastFrameMs;
         int closed;
 
         Windows(VoiceReport voice, List<TranscriptSegment> transcript, List<FrameCueSession> sessions, long windowMs, long duration,
-                WindowSink sink) {
+                WindowSink sink, boolean prefixWindows) {
+            this.prefixWindows = prefixWindows;
             this.voice = voice;
             this.transcript = transcript;
             this.sessions = sessions;
@@ -179,7 +201,7 @@ public class TemporalCueExtractor {
         private void close(long end) {
             TimeSpan span = new TimeSpan(windowStart, end);
             int index = closed + 1;
-            String prefix = "W" + index + ".";
+            String prefix = prefixWindows ? "W" + index + "." : "";
             List<Cue> cues = new ArrayList<>();
             for (FrameCueSession s : sessions) {
                 cues.addAll(s.closeWindow(span, prefix));

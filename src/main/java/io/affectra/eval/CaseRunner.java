@@ -54,7 +54,7 @@ public class CaseRunner {
     public CaseResult run(EvalCase c, Strategy strategy, RunContext run) {
         long start = System.nanoTime();
         Path media = c.media() == null ? null : run.media().resolve(c.media());
-        CaseEvidence.Evidence ev = evidence.of(media, c.text(), strategy.wantsFacialPriors(), run.cueCache());
+        CaseEvidence.Evidence ev = evidence.of(media, c.text(), strategy.wantsFacialPriors(), strategy.requiresDeidentified(), run.cueCache());
         Map<String, Object> detail = new LinkedHashMap<>();
         CaseResult result;
         if (run.format().closedQuestions()) {

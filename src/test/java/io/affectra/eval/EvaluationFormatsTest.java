@@ -15,6 +15,9 @@ class EvaluationFormatsTest {
     @Inject
     EvaluationRunner runner;
 
+    @Inject
+    CaseEvidence evidence;
+
     @Test
     void labelDatasetsGetClassificationMetrics() {
         String jsonl = """
@@ -39,6 +42,41 @@ class EvaluationFormatsTest {
         String detail = io.restassured.RestAssured.given().when().get("/v1/evaluations/" + run.getString("id") + "/cases?limit=1")
                 .then().extract().jsonPath().getString("[0].detail");
         assertThat(detail).contains("[F2.expr] expression happiness");
+    }
+
+    @Test
+    void videoAndAudioItemsGoThroughTheTemporalPipelineAndDeemoSeesNoFace() {
+        String jsonl = """
+                {"id": "v1", "video": "people.mp4", "text": "I can't believe we actually won the final. This is the best day of my life! Honestly, I was really nervous before the match. Thank you all so much for coming.", "label": "happiness", "category": "video"}
+                {"id": "a1", "audio": "speech.wav", "label": "happiness", "category": "audio"}
+                """;
+        JsonPath run = Evaluations.finish(runner, Evaluations.start(jsonl,
+                "{\"format\":\"label\",\"backend\":\"local\",\"strategies\":[\"direct\",\"deemo\"],\"mediaDir\":\"src/test/resources/media\"}"));
+
+        assertThat(run.getString("status")).isEqualTo("completed");
+        io.restassured.path.json.JsonPath cases = io.restassured.RestAssured.given().when()
+                .get("/v1/evaluations/" + run.getString("id") + "/cases?limit=10").then().statusCode(200).extract().jsonPath();
+        assertThat(cases.getList("$")).hasSize(4);
+        String direct = cases.getString("find { it.strategy == 'direct' && it.itemId == 'v1' }.detail");
+        String deemo = cases.getString("find { it.strategy == 'deemo' && it.itemId == 'v1' }.detail");
+        String audio = cases.getString("find { it.strategy == 'direct' && it.itemId == 'a1' }.detail");
+        // Faces tracked over the clip answer the direct case; the de-identified case rests on anything but a face.
+        assertThat(direct).contains("\"cueIds\":[\"F");
+        assertThat(deemo).contains("Offline cue-fusion reasoner").doesNotContain("\"F").doesNotContain("[F");
+        assertThat(audio).contains("Offline cue-fusion reasoner").doesNotContain("\"F").doesNotContain("\"P");
+
+        // The evidence itself: voice, body and the case's words aligned to the speech; no face when de-identified.
+        CaseEvidence.Evidence clip = evidence.of(io.affectra.testing.TestMedia.file("people.mp4"), "We won. I was so nervous.", false,
+                false, CaseEvidence.newCache());
+        java.util.List<String> ids = clip.cues().cues().stream().map(io.affectra.cue.Cue::id).toList();
+        assertThat(ids).contains("V1", "P1.body", "F1.expr", "T1");
+        assertThat(clip.cues().cues()).filteredOn(c -> c.id().equals("V1")).allSatisfy(c -> assertThat(c.span().endMs()).isPositive());
+        CaseEvidence.Evidence hidden = evidence.of(io.affectra.testing.TestMedia.file("people.mp4"), null, true, true, CaseEvidence.newCache());
+        assertThat(hidden.faceCount()).isZero();
+        assertThat(hidden.cues().cues()).noneMatch(c -> c.modality() == io.affectra.cue.Modality.FACE)
+                .anyMatch(c -> c.modality() == io.affectra.cue.Modality.BODY);
+        CaseEvidence.Evidence speech = evidence.of(io.affectra.testing.TestMedia.file("speech.ogg"), null, false, false, CaseEvidence.newCache());
+        assertThat(speech.cues().cues()).isNotEmpty().allMatch(c -> c.modality() == io.affectra.cue.Modality.VOICE);
     }
 
     @Test

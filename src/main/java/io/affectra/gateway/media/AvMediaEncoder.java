@@ -1,7 +1,6 @@
 package io.affectra.gateway.media;
 
 import io.affectra.analysis.AvMediaGate;
-import io.affectra.analysis.ProgressListener;
 import io.affectra.analysis.TemporalCueExtractor;
 import io.affectra.config.AffectraConfig;
 import io.affectra.cue.Cue;
@@ -12,7 +11,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -61,11 +59,11 @@ public class AvMediaEncoder implements MediaEncoder {
             }
             gate.requireSync(probe);
             // One window over the whole clip: a chat turn is one question about the clip.
-            long whole = Math.max(1, probe.durationMs());
-            List<Cue> cues = new ArrayList<>();
             boolean video = part.kind() == MediaPart.Kind.VIDEO;
-            TemporalCueExtractor.Extraction extraction = extractor.extract(file, video ? probe : audioOnly(probe), "",
-                    options.deidentify(), config.video().fps(), whole, ProgressListener.NONE, w -> cues.addAll(unprefixed(w.cues())));
+            TemporalCueExtractor.WholeClip clip = extractor.wholeClip(file, video ? probe : audioOnly(probe), "", options.deidentify(),
+                    config.video().fps());
+            TemporalCueExtractor.Extraction extraction = clip.extraction();
+            List<Cue> cues = clip.cues();
             List<String> withheld = extraction.withheld().stream().map(w -> part.label() + ": " + w).toList();
             return new EncodedMedia(cues, summary(media, probe, video, extraction), extraction.faceTracks().size(), extraction.warnings(), withheld);
         } finally {
@@ -76,13 +74,6 @@ public class AvMediaEncoder implements MediaEncoder {
     /** An {@code input_audio} part is heard, not watched, even when the container also holds pictures (cover art). */
     private static AvProbe audioOnly(AvProbe p) {
         return new AvProbe(p.format(), false, p.hasAudio(), p.durationMs(), 0, 0, 0, null, p.audioCodec(), p.sampleRate(), p.channels());
-    }
-
-    /** The single window's {@code W1.} prefix says nothing here; the cue ids read as on a still image. */
-    private static List<Cue> unprefixed(List<Cue> cues) {
-        return cues.stream().map(c -> c.id().startsWith("W1.") ? new Cue(c.id().substring(3), c.modality(), c.source(),
-                c.subject(), c.type(), c.label(), c.score(), c.region(), c.span(),
-                c.values()) : c).toList();
     }
 
     private static String summary(LoadedMedia media, AvProbe probe, boolean video, TemporalCueExtractor.Extraction extraction) {
