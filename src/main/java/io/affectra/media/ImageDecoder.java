@@ -55,8 +55,8 @@ public class ImageDecoder {
         if (!kind.isImage() || kind == MediaKind.WEBP) {
             throw MediaException.unsupported(kind);
         }
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            return decode(in, kind);
+        try {
+            return decode(Files.readAllBytes(file), kind);
         } catch (IOException e) {
             throw MediaException.corrupt(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
@@ -74,22 +74,18 @@ public class ImageDecoder {
         if (!kind.isImage() || kind == MediaKind.WEBP) {
             throw MediaException.unsupported(kind);
         }
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
-            return decode(in, kind);
-        } catch (IOException e) {
-            throw MediaException.corrupt(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-        }
+        return decode(bytes, kind);
     }
 
-    private DecodedImage decode(ImageInputStream in, MediaKind kind) {
-        try {
+    private DecodedImage decode(byte[] bytes, MediaKind kind) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
                 throw MediaException.unsupported(kind);
             }
             ImageReader reader = readers.next();
             try {
-                return read(reader, in, kind);
+                return read(reader, in, kind, bytes);
             } finally {
                 reader.dispose();
             }
@@ -100,7 +96,7 @@ public class ImageDecoder {
         }
     }
 
-    private DecodedImage read(ImageReader reader, ImageInputStream in, MediaKind kind) throws IOException {
+    private DecodedImage read(ImageReader reader, ImageInputStream in, MediaKind kind, byte[] bytes) throws IOException {
         int orientation = kind == MediaKind.JPEG ? ExifOrientation.read(in) : ExifOrientation.UPRIGHT;
         reader.setInput(in, true, true);
         long width = reader.getWidth(0);
@@ -112,6 +108,13 @@ public class ImageDecoder {
             throw MediaException.tooManyPixels(width, height, limits.maxImagePixels());
         }
         int step = (int) Math.ceil(Math.max(width, height) / (double) MAX_DECODED_SIDE);
+        if (kind == MediaKind.JPEG && step == 1) {
+            // The header is checked; FFmpeg decodes the pixels (fast), or declines and ImageIO says what is wrong.
+            var fast = FfmpegJpegDecoder.decode(bytes).filter(p -> p.width() == width && p.height() == height);
+            if (fast.isPresent()) {
+                return upright(kind, width, height, fast.get(), orientation);
+            }
+        }
         ImageReadParam param = reader.getDefaultReadParam();
         if (step > 1) {
             param.setSourceSubsampling(step, step, 0, 0);
@@ -128,7 +131,12 @@ public class ImageDecoder {
             // The JPEG reader reports a premature end of data as a warning and fills the rest grey.
             throw MediaException.corrupt(warning.get());
         }
-        RgbImage pixels = ExifOrientation.apply(toRgb(image), orientation);
+        return upright(kind, width, height, toRgb(image), orientation);
+    }
+
+    /** The decoded pixels turned as the EXIF orientation says; sizes and scale are then those of the upright image. */
+    private static DecodedImage upright(MediaKind kind, long width, long height, RgbImage decoded, int orientation) {
+        RgbImage pixels = ExifOrientation.apply(decoded, orientation);
         double scale = (ExifOrientation.transposes(orientation) ? height : width) / (double) pixels.width();
         return ExifOrientation.transposes(orientation)
                 ? new DecodedImage(kind, (int) height, (int) width, pixels, scale)
