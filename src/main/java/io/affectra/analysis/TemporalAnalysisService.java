@@ -59,7 +59,7 @@ public class TemporalAnalysisService {
         AnalysisResult result = new AnalysisResult(
                 UUID.randomUUID().toString(),
                 Instant.now(),
-                new AnalysisResult.Media(probe.hasVideo() ? "video/" + probe.format() : "audio/" + probe.format(),
+                new AnalysisResult.Media(probe.mimeType(io.affectra.media.MediaSniffer.sniff(media)),
                         probe.width(), probe.height(), probe.durationMs(), probe.hasVideo(), probe.hasAudio()),
                 List.of(),
                 answers.allCues,

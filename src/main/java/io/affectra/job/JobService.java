@@ -101,7 +101,7 @@ public class JobService {
         }
         String id = UUID.randomUUID().toString();
         Path media = keep(upload, id);
-        jobs.create(id, probe == null ? kind.mimeType() : (probe.hasVideo() ? "video/" : "audio/") + probe.format());
+        jobs.create(id, probe == null ? kind.mimeType() : probe.mimeType(kind));
         events.open(id);
         executor.submit(() -> run(id, media, probe, transcript, options));
         return view(id);

@@ -12,6 +12,15 @@ public final class MediaSniffer {
     private MediaSniffer() {
     }
 
+    /** Reads the file's first bytes; UNKNOWN when it cannot be read. */
+    public static MediaKind sniff(java.nio.file.Path file) {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            return sniff(in.readNBytes(HEADER_BYTES));
+        } catch (java.io.IOException e) {
+            return MediaKind.UNKNOWN;
+        }
+    }
+
     public static MediaKind sniff(byte[] head) {
         if (startsWith(head, 0xFF, 0xD8, 0xFF)) {
             return MediaKind.JPEG;

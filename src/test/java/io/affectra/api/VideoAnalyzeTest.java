@@ -30,6 +30,7 @@ class VideoAnalyzeTest {
                 .multiPart("options", "{\"windowSeconds\":5,\"fps\":2}", "application/json")
                 .when().post("/v1/emotion/analyze")
                 .then().statusCode(200)
+                .body("media.type", equalTo("video/mp4"))
                 .body("media.hasVideo", equalTo(true))
                 .body("media.hasAudio", equalTo(true))
                 .body("temporal.timeline", hasSize(3))
@@ -81,6 +82,7 @@ class VideoAnalyzeTest {
                 .when().post("/v1/emotion/analyze")
                 .then().statusCode(200)
                 .body("media.hasVideo", equalTo(false))
+                .body("media.type", equalTo("audio/mpeg"))
                 .body("temporal.transcript[1].startMs", equalTo(7100))
                 .body("temporal.transcript[1].timed", equalTo(true))
                 .body("cues.id", hasItem("W1.T2"));
