@@ -36,7 +36,8 @@ cp="target/quarkus-app/lib/main/*"
 "$JAVA_HOME/bin/javac" -nowarn -cp "$cp" -d "$work/classes" bench/GatewayStub.java bench/GatewayLoad.java bench/GatewayReport.java
 
 "$JAVA_HOME/bin/java" -cp "$work/classes:$cp" GatewayStub "$stub_port" > "$work/stub.log" 2>&1 & pids+=($!)
-"$JAVA_HOME/bin/java" -Dai.djl.offline=true -Dquarkus.http.port="$affectra_port" -Daffectra.data-dir="$work/data" \
+# AFFECTRA_JAVA_OPTS: JVM and -D options for the server under test (recorded in the results).
+"$JAVA_HOME/bin/java" ${AFFECTRA_JAVA_OPTS:-} -Dai.djl.offline=true -Dquarkus.http.port="$affectra_port" -Daffectra.data-dir="$work/data" \
   -Daffectra.backends.bench.kind=openai -Daffectra.backends.bench.base-url="http://127.0.0.1:$stub_port/v1" \
   -Daffectra.backends.bench.model=stub-model -Dquarkus.log.level=WARN \
   -jar target/quarkus-app/quarkus-run.jar > "$work/affectra.log" 2>&1 & pids+=($!)
@@ -118,6 +119,7 @@ curl -s "http://127.0.0.1:$affectra_port/q/metrics" > "$work/metrics.txt"
   echo "(the first SSE event). Affectra is the packaged server on its defaults (auth off) with a pass-through model id"
   echo "\`bench/stub-model\`; Portkey gets \`x-portkey-provider: openai\` and \`x-portkey-custom-host\` pointing at the stub."
   echo "Added latency = the target's figure minus the direct figure at the same concurrency."
+  echo "Affectra's JVM options: \`${AFFECTRA_JAVA_OPTS:-(defaults)}\`."
   "$JAVA_HOME/bin/java" -cp "$work/classes" GatewayReport "$raw" "$work/metrics-before.txt" "$work/metrics.txt"
   echo
   echo "Raw lines (one per run):"
@@ -125,5 +127,5 @@ curl -s "http://127.0.0.1:$affectra_port/q/metrics" > "$work/metrics.txt"
   echo '```'
   cat "$raw"
   echo '```'
-} > bench/results/gateway.md
-echo "written bench/results/gateway.md"
+} > "${BENCH_RESULTS:-bench/results/gateway.md}"
+echo "written ${BENCH_RESULTS:-bench/results/gateway.md}"
