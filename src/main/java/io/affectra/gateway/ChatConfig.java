@@ -30,6 +30,8 @@ public interface ChatConfig {
 
     RemoteMedia remoteMedia();
 
+    MediaCache mediaCache();
+
     /** Where the cue context goes in the conversation. */
     enum CuePlacement {
         MERGE, SEPARATE
@@ -44,5 +46,21 @@ public interface ChatConfig {
         /** Longest wait for a remote media file. */
         @WithDefault("10s")
         Duration timeout();
+    }
+
+    /**
+     * Cues of media already encoded, by the SHA-256 of its bytes: chat clients send the whole conversation on every turn,
+     * so without it the same photograph or clip is encoded again at each turn. Holds derived cues only (never the
+     * media), in memory, for a bounded time.
+     */
+    interface MediaCache {
+
+        /** Most media parts remembered; 0 turns the cache off. */
+        @WithDefault("256")
+        int size();
+
+        /** How long a part is remembered after its last use. */
+        @WithDefault("30m")
+        Duration ttl();
     }
 }

@@ -64,8 +64,8 @@ public class AvMediaEncoder implements MediaEncoder {
                     config.video().fps());
             TemporalCueExtractor.Extraction extraction = clip.extraction();
             List<Cue> cues = clip.cues();
-            List<String> withheld = extraction.withheld().stream().map(w -> part.label() + ": " + w).toList();
-            return new EncodedMedia(cues, summary(media, probe, video, extraction), extraction.faceTracks().size(), extraction.warnings(), withheld);
+            return new EncodedMedia(cues, summary(media, probe, video, extraction), extraction.faceTracks().size(), extraction.warnings(),
+                    extraction.withheld());
         } finally {
             delete(file);
         }

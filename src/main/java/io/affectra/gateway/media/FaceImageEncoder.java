@@ -35,7 +35,7 @@ public class FaceImageEncoder implements MediaEncoder {
         String size = String.format(Locale.ROOT, "%s %dx%d", image.kind().name(), image.width(), image.height());
         if (options.deidentify()) {
             return new EncodedMedia(List.of(), size + ", faces not analysed (de-identified)", 0, List.of(),
-                    List.of(media.part().label() + ": face expression, action units and facial priors are not computed in de-identified mode"));
+                    List.of("face expression, action units and facial priors are not computed in de-identified mode"));
         }
         boolean priors = options.facialPriors();
         FaceAnalysis analysis = faces.analyze(image, new FaceOptions(priors));

@@ -37,8 +37,11 @@ public class MediaCues {
     private final PromptRegistry prompts;
     private final CueRenderer renderer;
     private final AffectraConfig config;
+    private final EncodedMediaCache cache;
 
-    public MediaCues(MediaLoader loader, Instance<MediaEncoder> encoders, PromptRegistry prompts, CueRenderer renderer, AffectraConfig config) {
+    public MediaCues(MediaLoader loader, Instance<MediaEncoder> encoders, PromptRegistry prompts, CueRenderer renderer, AffectraConfig config,
+            EncodedMediaCache cache) {
+        this.cache = cache;
         this.loader = loader;
         this.encoders = encoders.stream().toList();
         this.prompts = prompts;
@@ -98,7 +101,9 @@ public class MediaCues {
             }
             EncodedMedia encoded;
             try {
-                encoded = encoder.encode(loader.load(part), new MediaEncoder.EncodeOptions(route.facialPriors() && !deidentify, deidentify));
+                LoadedMedia loaded = loader.load(part);
+                MediaEncoder.EncodeOptions options = new MediaEncoder.EncodeOptions(route.facialPriors() && !deidentify, deidentify);
+                encoded = cache.get(loaded, options, () -> encoder.encode(loaded, options));
             } catch (MediaException e) {
                 throw new MediaRejected(e.status() == 413 ? 413 : 400, e.type().replace('-', '_'), part.param(),
                         "The " + part.label() + " cannot be used: " + e.getMessage());
@@ -107,7 +112,7 @@ public class MediaCues {
             encoded.cues().forEach(c -> cues.add(prefixed(c, prefix)));
             lines.add(part.label() + ": " + encoded.summary());
             encoded.warnings().forEach(w -> warnings.add(part.label() + ": " + w));
-            withheld.addAll(encoded.withheld());
+            encoded.withheld().forEach(w -> withheld.add(part.label() + ": " + w));
             faces += encoded.faces();
             measured.put(part.index(), true);
         }

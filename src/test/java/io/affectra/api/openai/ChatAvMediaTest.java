@@ -144,6 +144,29 @@ class ChatAvMediaTest {
         assertThat(stub.requests()).isEmpty(); // the offline reasoner, not the stub
     }
 
+    private static double cacheHits() {
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(l -> l.startsWith("cache_gets_total") && l.contains("cache=\"chat-media\"")
+                && l.contains("result=\"hit\"")).mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    @Test
+    void aClipSentAgainOnTheNextTurnIsNotEncodedAgain() {
+        ChatCompletionContentPart clip = audio("speech.m4a", ChatCompletionContentPartInputAudio.InputAudio.Format.of("m4a"));
+        stub.enqueue(Response.ok(OpenAiStub.chatCompletion("Cheerful.", 500, 2)), Response.ok(OpenAiStub.chatCompletion("Still cheerful.", 600, 3)));
+        ChatCompletionCreateParams first = ChatCompletionCreateParams.builder().model("emo-text")
+                .addUserMessageOfArrayOfContentParts(List.of(Sdk.text("Mood?"), clip)).build();
+        client.chat().completions().create(first);
+        String firstContext = forwardedSystem();
+        double hits = cacheHits();
+
+        // The client resends the whole conversation, clip included, with the next question.
+        client.chat().completions().create(first.toBuilder().addAssistantMessage("Cheerful.").addUserMessage("Why?").build());
+
+        assertThat(cacheHits()).isEqualTo(hits + 1);
+        assertThat(forwardedSystem()).isEqualTo(firstContext);
+    }
+
     @Test
     void thePepMekModelIsListed() {
         assertThat(client.models().list().data()).anySatisfy(m -> assertThat(m.id()).isEqualTo("affectra-pep-mek"))
