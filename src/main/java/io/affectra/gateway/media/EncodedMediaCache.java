@@ -50,6 +50,11 @@ public class EncodedMediaCache {
         return encoded;
     }
 
+    /** Lookups answered from the cache since start (also on {@code /q/metrics}). */
+    public long hits() {
+        return cache == null ? 0 : cache.stats().hitCount();
+    }
+
     private static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

@@ -47,6 +47,9 @@ class ChatAvMediaTest {
 
     OpenAIClient client;
 
+    @jakarta.inject.Inject
+    io.affectra.gateway.media.EncodedMediaCache mediaCache;
+
     @BeforeEach
     void setUp() {
         stub.reset();
@@ -144,12 +147,6 @@ class ChatAvMediaTest {
         assertThat(stub.requests()).isEmpty(); // the offline reasoner, not the stub
     }
 
-    private static double cacheHits() {
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-        return metrics.lines().filter(l -> l.startsWith("cache_gets_total") && l.contains("cache=\"chat-media\"")
-                && l.contains("result=\"hit\"")).mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
-    }
-
     @Test
     void aClipSentAgainOnTheNextTurnIsNotEncodedAgain() {
         ChatCompletionContentPart clip = audio("speech.m4a", ChatCompletionContentPartInputAudio.InputAudio.Format.of("m4a"));
@@ -158,12 +155,12 @@ class ChatAvMediaTest {
                 .addUserMessageOfArrayOfContentParts(List.of(Sdk.text("Mood?"), clip)).build();
         client.chat().completions().create(first);
         String firstContext = forwardedSystem();
-        double hits = cacheHits();
+        long hits = mediaCache.hits();
 
         // The client resends the whole conversation, clip included, with the next question.
         client.chat().completions().create(first.toBuilder().addAssistantMessage("Cheerful.").addUserMessage("Why?").build());
 
-        assertThat(cacheHits()).isEqualTo(hits + 1);
+        assertThat(mediaCache.hits()).isEqualTo(hits + 1);
         assertThat(forwardedSystem()).isEqualTo(firstContext);
     }
 
