@@ -42,21 +42,17 @@ public class ImageDecoder {
         }
     }
 
-    /** Checks size and type, then decodes. */
+    /** Checks the size before reading anything, then decodes as {@link #decode(byte[])} does (one read of the file). */
     public DecodedImage decode(Path file) {
         long size = sizeOf(file);
         if (size == 0) {
             throw MediaException.empty();
         }
-        MediaKind kind = sniff(file);
         if (size > limits.maxMediaBytes()) {
             throw MediaException.tooLarge(size, limits.maxMediaBytes());
         }
-        if (!kind.isImage() || kind == MediaKind.WEBP) {
-            throw MediaException.unsupported(kind);
-        }
         try {
-            return decode(Files.readAllBytes(file), kind);
+            return decode(Files.readAllBytes(file));
         } catch (IOException e) {
             throw MediaException.corrupt(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
