@@ -11,14 +11,17 @@ import java.util.regex.Pattern;
 
 /**
  * Turns the raw lines of bench/gateway.sh (one GatewayLoad line per target, mode, concurrency and repeat) into the
- * Markdown tables of bench/results/gateway.md: the median over repeats of each figure, the latency Affectra and Portkey
- * add to the direct path, the throughput ratio, and the gateway's own overhead from Affectra's Prometheus histogram.
+ * Markdown tables of bench/results/gateway.md: the median over repeats of each figure, the latency Affectra, the bare
+ * proxy and Portkey add to the direct path (per repeat, then the median), the throughput ratio, and the gateway's own overhead from Affectra's Prometheus histogram.
  *
  *   java bench/GatewayReport.java RAW_LINES METRICS_TEXT
  */
 public class GatewayReport {
 
-    record Run(String target, boolean stream, int concurrency, double rate, Map<String, Double> v) {
+    /** In table order: the stub itself, Affectra, the bare Vert.x proxy (the floor), Portkey. */
+    static final List<String> TARGETS = List.of("direct", "affectra", "bare", "portkey");
+
+    record Run(int rep, String target, boolean stream, int concurrency, double rate, Map<String, Double> v) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -37,7 +40,7 @@ public class GatewayReport {
             for (String k : List.of("rps", "p50", "p99", "ttfb_p50", "ttfb_p99", "errors", "requests", "late")) {
                 v.put(k, Double.parseDouble(f.getOrDefault(k, "0")));
             }
-            runs.add(new Run(f.get("label"), Boolean.parseBoolean(f.get("stream")), Integer.parseInt(f.get("concurrency")),
+            runs.add(new Run(Integer.parseInt(f.getOrDefault("rep", "1")), f.get("label"), Boolean.parseBoolean(f.get("stream")), Integer.parseInt(f.get("concurrency")),
                     Double.parseDouble(f.getOrDefault("rate", "0")), v));
         }
         List<Run> open = runs.stream().filter(r -> r.rate() > 0).toList();
@@ -51,17 +54,15 @@ public class GatewayReport {
             TreeMap<Integer, List<Run>> byLevel = new TreeMap<>();
             runs.stream().filter(r -> r.stream() == stream).forEach(r -> byLevel.computeIfAbsent(r.concurrency(), k -> new ArrayList<>()).add(r));
             byLevel.forEach((level, list) -> {
-                double directP50 = median(list, "direct", "p50");
-                double directP99 = median(list, "direct", "p99");
-                for (String target : List.of("direct", "affectra", "portkey")) {
+                for (String target : TARGETS) {
                     if (list.stream().noneMatch(r -> r.target().equals(target))) {
                         continue;
                     }
                     boolean direct = target.equals("direct");
                     out.append(String.format(Locale.ROOT, "| %d | %s | %.0f | %.2f | %.2f | %s | %s |", level, target,
                             median(list, target, "rps"), median(list, target, "p50"), median(list, target, "p99"),
-                            direct ? "-" : String.format(Locale.ROOT, "%.2f", median(list, target, "p50") - directP50),
-                            direct ? "-" : String.format(Locale.ROOT, "%.2f", median(list, target, "p99") - directP99)));
+                            direct ? "-" : String.format(Locale.ROOT, "%.2f", added(list, target, "p50")),
+                            direct ? "-" : String.format(Locale.ROOT, "%.2f", added(list, target, "p99"))));
                     if (stream) {
                         out.append(String.format(Locale.ROOT, " %.2f | %.2f |", median(list, target, "ttfb_p50"), median(list, target, "ttfb_p99")));
                     }
@@ -96,17 +97,15 @@ public class GatewayReport {
                 .append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (boolean stream : new boolean[] {false, true}) {
             List<Run> list = open.stream().filter(r -> r.stream() == stream).toList();
-            double directP50 = median(list, "direct", "p50");
-            double directP99 = median(list, "direct", "p99");
-            for (String target : List.of("direct", "affectra", "portkey")) {
+            for (String target : TARGETS) {
                 if (list.stream().noneMatch(r -> r.target().equals(target))) {
                     continue;
                 }
                 boolean direct = target.equals("direct");
                 out.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %.2f | %.2f | %s | %s | %s | %.0f | %.0f |%n", stream ? "stream" : "JSON",
                         target, median(list, target, "rps"), median(list, target, "p50"), median(list, target, "p99"),
-                        direct ? "-" : String.format(Locale.ROOT, "%.2f", median(list, target, "p50") - directP50),
-                        direct ? "-" : String.format(Locale.ROOT, "%.2f", median(list, target, "p99") - directP99),
+                        direct ? "-" : String.format(Locale.ROOT, "%.2f", added(list, target, "p50")),
+                        direct ? "-" : String.format(Locale.ROOT, "%.2f", added(list, target, "p99")),
                         stream ? String.format(Locale.ROOT, "%.2f", median(list, target, "ttfb_p50")) : "-",
                         sum(list, target, "late"), sum(list, target, "errors")));
             }
@@ -122,15 +121,20 @@ public class GatewayReport {
             List<Run> at32 = runs.stream().filter(r -> r.stream() == stream && r.concurrency() == 32).toList();
             if (!at32.isEmpty()) {
                 double ratio = median(at32, "affectra", "rps") / median(at32, "portkey", "rps");
-                double added = median(at32, "affectra", "p99") - median(at32, "direct", "p99");
+                double added = added(at32, "affectra", "p99");
                 out.append(String.format(Locale.ROOT, "| requests/s at concurrency 32 >= 4x Portkey's, %s | %.1fx | %s |%n", mode, ratio,
                         ratio >= 4 ? "yes" : "**no**"));
                 out.append(String.format(Locale.ROOT, "| added p99 latency at concurrency 32 < 5 ms, %s, closed loop | %.2f ms | %s |%n", mode,
                         added, added < 5 ? "yes" : "**no**"));
+                double floor = added(at32, "bare", "p99");
+                if (!Double.isNaN(floor)) {
+                    out.append(String.format(Locale.ROOT, "| (reference: the bare Vert.x proxy's added p99, %s, closed loop) | %.2f ms | %s |%n",
+                            mode, floor, floor < 5 ? "yes" : "**no**"));
+                }
             }
             List<Run> fixed = open.stream().filter(r -> r.stream() == stream).toList();
             if (!fixed.isEmpty()) {
-                double added = median(fixed, "affectra", "p99") - median(fixed, "direct", "p99");
+                double added = added(fixed, "affectra", "p99");
                 out.append(String.format(Locale.ROOT, "| added p99 latency at concurrency 32 < 5 ms, %s, open loop %.0f/s | %.2f ms | %s |%n", mode,
                         fixed.get(0).rate(), added, added < 5 ? "yes" : "**no**"));
             }
@@ -188,8 +192,20 @@ public class GatewayReport {
         return "inf";
     }
 
+    /** What a target adds to the direct path: per repeat (the two ran back to back), then the median over repeats. */
+    private static double added(List<Run> runs, String target, String key) {
+        Map<Integer, Double> direct = new TreeMap<>();
+        runs.stream().filter(r -> r.target().equals("direct")).forEach(r -> direct.put(r.rep(), r.v().get(key)));
+        double[] values = runs.stream().filter(r -> r.target().equals(target) && direct.containsKey(r.rep()))
+                .mapToDouble(r -> r.v().get(key) - direct.get(r.rep())).sorted().toArray();
+        return median(values);
+    }
+
     private static double median(List<Run> runs, String target, String key) {
-        double[] values = runs.stream().filter(r -> r.target().equals(target)).mapToDouble(r -> r.v().get(key)).sorted().toArray();
+        return median(runs.stream().filter(r -> r.target().equals(target)).mapToDouble(r -> r.v().get(key)).sorted().toArray());
+    }
+
+    private static double median(double[] values) {
         if (values.length == 0) {
             return Double.NaN;
         }

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Gateway benchmark: a zero-latency OpenAI-compatible stub, then the same chat completions sent directly to the stub,
-# through Affectra and through the open-source Portkey gateway, JSON and streaming, at each concurrency level. Every
-# figure is the median of REPEATS runs; the three targets are measured back to back at each level so that they share
-# the machine's conditions. Everything runs on loopback; each run is bounded in time. Writes bench/results/gateway.md.
+# through Affectra, through a bare Vert.x proxy (the floor) and through the open-source Portkey gateway, JSON and
+# streaming, at each concurrency level. Every figure is the median of REPEATS runs; the targets are measured back to
+# back at each level so that they share the machine's conditions. Everything runs on loopback; each run is bounded in
+# time. Writes bench/results/gateway.md.
 #   bench/gateway.sh [LEVELS] [SECONDS] [REPEATS]        e.g. bench/gateway.sh 1,32,256 5 3
 # Then the same at a fixed rate (BENCH_RATE, default 200 requests/s) over 32 connections: the latency added below
 # saturation.
@@ -17,6 +18,7 @@ repeats="${3:-3}"
 stub_port="${BENCH_STUB_PORT:-38001}"
 affectra_port="${BENCH_AFFECTRA_PORT:-38080}"
 portkey_port="${BENCH_PORTKEY_PORT:-38787}"
+bare_port="${BENCH_BARE_PORT:-38090}"
 
 source <(sed -n '/^java_major()/p; /^find_jdk()/,/^}/p' bin/affectra)
 find_jdk
@@ -33,9 +35,11 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 cp="target/quarkus-app/lib/main/*"
-"$JAVA_HOME/bin/javac" -nowarn -cp "$cp" -d "$work/classes" bench/GatewayStub.java bench/GatewayLoad.java bench/GatewayReport.java
+"$JAVA_HOME/bin/javac" -nowarn -cp "$cp" -d "$work/classes" bench/GatewayStub.java bench/GatewayLoad.java bench/GatewayReport.java bench/BareProxy.java
 
 "$JAVA_HOME/bin/java" -cp "$work/classes:$cp" GatewayStub "$stub_port" > "$work/stub.log" 2>&1 & pids+=($!)
+# The floor: a bare Vert.x pass-through proxy (bench/BareProxy.java), what any JVM proxy costs on this machine.
+"$JAVA_HOME/bin/java" -cp "$work/classes:$cp" BareProxy "$bare_port" "$stub_port" > "$work/bare.log" 2>&1 & pids+=($!)
 # AFFECTRA_JAVA_OPTS: JVM and -D options for the server under test (recorded in the results).
 "$JAVA_HOME/bin/java" ${AFFECTRA_JAVA_OPTS:-} -Dai.djl.offline=true -Dquarkus.http.port="$affectra_port" -Daffectra.data-dir="$work/data" \
   -Daffectra.backends.bench.kind=openai -Daffectra.backends.bench.base-url="http://127.0.0.1:$stub_port/v1" \
@@ -56,10 +60,13 @@ affectra=(--url "http://127.0.0.1:$affectra_port/v1/chat/completions" --model be
 portkey=(--url "http://127.0.0.1:$portkey_port/v1/chat/completions" --model stub-model --label portkey
   --header "x-portkey-provider:openai" --header "x-portkey-custom-host:http://127.0.0.1:$stub_port/v1"
   --header "authorization:Bearer sk-bench")
+bare=(--url "http://127.0.0.1:$bare_port/v1/chat/completions" --model stub-model --label bare)
 
 # Warm-up: the JIT compilers of Affectra (JVM) and Portkey (V8) before anything is measured.
 load "${affectra[@]}" --concurrency 32 --seconds 12 --warmup 0 >/dev/null
 load "${affectra[@]}" --concurrency 32 --seconds 6 --warmup 0 --stream true >/dev/null
+load "${bare[@]}" --concurrency 32 --seconds 6 --warmup 0 >/dev/null
+load "${bare[@]}" --concurrency 32 --seconds 6 --warmup 0 --stream true >/dev/null
 load "${portkey[@]}" --concurrency 32 --seconds 6 --warmup 0 >/dev/null
 load "${portkey[@]}" --concurrency 32 --seconds 6 --warmup 0 --stream true >/dev/null
 
@@ -77,7 +84,7 @@ started="$(date -u +%H:%M:%S)"
 for rep in $(seq 1 "$repeats"); do
   for stream in false true; do
     for c in ${levels//,/ }; do
-      for target in direct affectra portkey; do
+      for target in direct affectra bare portkey; do
         declare -n args="$target"
         line="$(load "${args[@]}" --concurrency "$c" --seconds "$seconds" --warmup 1 --stream "$stream" || true)"
         echo "rep=$rep $line" | tee -a "$raw"
@@ -89,7 +96,7 @@ done
 rate="${BENCH_RATE:-200}"
 for rep in $(seq 1 "$repeats"); do
   for stream in false true; do
-    for target in direct affectra portkey; do
+    for target in direct affectra bare portkey; do
       declare -n args="$target"
       line="$(load "${args[@]}" --concurrency 32 --rate "$rate" --seconds "$seconds" --warmup 1 --stream "$stream" || true)"
       echo "rep=$rep $line" | tee -a "$raw"
@@ -118,7 +125,10 @@ curl -s "http://127.0.0.1:$affectra_port/q/metrics" > "$work/metrics.txt"
   echo "(open loop: due) to last byte. TTFB: to the first body chunk"
   echo "(the first SSE event). Affectra is the packaged server on its defaults (auth off) with a pass-through model id"
   echo "\`bench/stub-model\`; Portkey gets \`x-portkey-provider: openai\` and \`x-portkey-custom-host\` pointing at the stub."
-  echo "Added latency = the target's figure minus the direct figure at the same concurrency."
+  echo "\\`bare\\` is \\`bench/BareProxy.java\\`: a Vert.x pass-through proxy with nothing else (no parsing, routing, metrics,"
+  echo "retries), on the same transport and event-loop count as Affectra: the floor of what a JVM proxy adds on this machine."
+  echo "Added latency = the target's figure minus the direct figure of the same repeat (they run back to back), then the"
+  echo "median over repeats. Open loop: request k is due at k / rate, paced by the event loop's microsecond timer."
   echo "Affectra's JVM options: \`${AFFECTRA_JAVA_OPTS:-(defaults)}\`."
   "$JAVA_HOME/bin/java" -cp "$work/classes" GatewayReport "$raw" "$work/metrics-before.txt" "$work/metrics.txt"
   echo
