@@ -19,6 +19,9 @@ public class UploadSizeFilter {
     /** Room for multipart headers and the other parts. */
     static final long MULTIPART_OVERHEAD = 64 * 1024;
 
+    /** Every /v1 path except OpenAI's chat and models routes ({@link OpenAiPaths#isOpenAi} checks again). */
+    static final String PROBLEM_JSON_ROUTES = "/v1/(?!chat/|models(?:/|$)).*";
+
     private final long maxBody;
 
     public UploadSizeFilter(AffectraConfig config) {
@@ -26,14 +29,15 @@ public class UploadSizeFilter {
     }
 
     void install(@Observes Router router) {
-        // Ahead of the body handler, so that an oversized upload is refused before it is read.
-        router.route().order(Integer.MIN_VALUE + 1).handler(this::checkLength);
+        // Ahead of the body handler, so that an oversized upload is refused before it is read. Only on /v1 routes that
+        // are not OpenAI's (those have their own limit, affectra.chat.max-request-bytes, and error shape), so that a
+        // proxied chat completion does not pay for a handler that would only pass it on.
+        router.routeWithRegex(PROBLEM_JSON_ROUTES).order(Integer.MIN_VALUE + 1).handler(this::checkLength);
     }
 
     void checkLength(RoutingContext rc) {
         String length = rc.request().getHeader("Content-Length");
-        // The OpenAI-compatible routes have their own limit (affectra.chat.max-request-bytes) and error shape.
-        if (length != null && rc.request().path().startsWith("/v1/") && !OpenAiPaths.isOpenAi(rc.request().path())) {
+        if (length != null && !OpenAiPaths.isOpenAi(rc.request().path())) {
             try {
                 long declared = Long.parseLong(length.trim());
                 if (declared > maxBody) {

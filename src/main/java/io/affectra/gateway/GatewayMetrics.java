@@ -99,8 +99,15 @@ public class GatewayMetrics {
 
     /** One call to a backend: {@code ok}, {@code retried}, or why it failed. */
     public void attempt(String backend, String outcome) {
-        counter("affectra.gateway.backend.attempts", "backend", backend, "outcome", outcome).increment();
+        // Once per proxied request: a lookup by a record key, not a tag list built each time.
+        attempts.computeIfAbsent(new AttemptKey(backend, outcome),
+                k -> counter("affectra.gateway.backend.attempts", "backend", k.backend(), "outcome", k.outcome())).increment();
     }
+
+    private record AttemptKey(String backend, String outcome) {
+    }
+
+    private final Map<AttemptKey, Counter> attempts = new ConcurrentHashMap<>();
 
     /** Time spent reading media and running the encoders for one request. */
     public void encoding(String model, long nanos) {

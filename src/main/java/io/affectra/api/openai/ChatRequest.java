@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -221,16 +222,21 @@ public final class ChatRequest {
         if (slot == null) {
             return null;
         }
-        byte[] value;
-        try {
-            value = JSON.writeValueAsBytes(model);
-        } catch (JsonProcessingException e) {
-            return null;
-        }
+        byte[] value = quoted(model);
         byte[] out = new byte[raw.length - (slot[1] - slot[0]) + value.length];
         System.arraycopy(raw, 0, out, 0, slot[0]);
         System.arraycopy(value, 0, out, slot[0], value.length);
         System.arraycopy(raw, slot[1], out, slot[0] + value.length, raw.length - slot[1]);
+        return out;
+    }
+
+    /** A JSON string literal, quotes included, without a generator per call. */
+    static byte[] quoted(String text) {
+        byte[] escaped = JsonStringEncoder.getInstance().quoteAsUTF8(text);
+        byte[] out = new byte[escaped.length + 2];
+        out[0] = '"';
+        System.arraycopy(escaped, 0, out, 1, escaped.length);
+        out[out.length - 1] = '"';
         return out;
     }
 

@@ -75,6 +75,7 @@ class ChatRequestTest {
 
         assertThat(out).isEqualTo(body.replace("\"affectra-emo\"", "\"qwen/Qwen2.5 \\\"7B\\\"\""));
         assertThat(parse(out).model()).isEqualTo("qwen/Qwen2.5 \"7B\"");
+        assertThat(parse(new String(request.withModel("modèle\\ü\n"), StandardCharsets.UTF_8)).model()).isEqualTo("modèle\\ü\n");
     }
 
     @Test
