@@ -7,10 +7,10 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 /**
  * One Vert.x event loop per two cores (at least one) instead of Vert.x's two per core. Affectra's event loops only move
  * bytes (the chat relay, REST I/O); the CPU-heavy work, decoding and the ONNX encoders, runs on worker threads, which
- * need the other cores. At about 60 µs of CPU per proxied completion, one loop on a core of its own relays some
+ * need the other cores. At about 65 µs of CPU per proxied completion, one loop on a core of its own relays some
  * 15,000 a second, far more than an LLM backend serves. On the 2-core reference machine it cut the CPU per proxied
- * completion from about 75 to about 60 µs and the closed-loop p99 added at 32 connections from 13-14 ms to about 6 ms
- * (bench/results/gateway.md). The lowest-priority source: {@code quarkus.vertx.event-loops-pool-size} set anywhere else
+ * completion from about 75 to about 65 µs (medians of 8 runs each) and lowered the closed-loop latency tail at 32
+ * connections (bench/results/gateway.md). The lowest-priority source: {@code quarkus.vertx.event-loops-pool-size} set anywhere else
  * wins.
  */
 public class EventLoopDefaults implements ConfigSource {
