@@ -19,9 +19,6 @@ public class UploadSizeFilter {
     /** Room for multipart headers and the other parts. */
     static final long MULTIPART_OVERHEAD = 64 * 1024;
 
-    /** Every /v1 path except OpenAI's chat and models routes ({@link OpenAiPaths#isOpenAi} checks again). */
-    static final String PROBLEM_JSON_ROUTES = "/v1/(?!chat/|models(?:/|$)).*";
-
     private final long maxBody;
 
     public UploadSizeFilter(AffectraConfig config) {
@@ -32,12 +29,12 @@ public class UploadSizeFilter {
         // Ahead of the body handler, so that an oversized upload is refused before it is read. Only on /v1 routes that
         // are not OpenAI's (those have their own limit, affectra.chat.max-request-bytes, and error shape), so that a
         // proxied chat completion does not pay for a handler that would only pass it on.
-        router.routeWithRegex(PROBLEM_JSON_ROUTES).order(Integer.MIN_VALUE + 1).handler(this::checkLength);
+        router.routeWithRegex(OpenAiPaths.OTHER_V1_REGEX).order(Integer.MIN_VALUE + 1).handler(this::checkLength);
     }
 
     void checkLength(RoutingContext rc) {
         String length = rc.request().getHeader("Content-Length");
-        if (length != null && !OpenAiPaths.isOpenAi(rc.request().path())) {
+        if (length != null) {
             try {
                 long declared = Long.parseLong(length.trim());
                 if (declared > maxBody) {

@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * <li>{@code affectra_gateway_backend_attempts_total{backend,outcome}}: every call to a backend, retries included</li>
  * <li>{@code affectra_gateway_circuit_open{backend}}: 1 while a backend's circuit breaker refuses calls</li>
  * </ul>
- * Meters are cached per tag combination so that a request costs a few map lookups.
+ * Meters are cached per tag combination so that a request costs a few map lookups by record keys.
  */
 @Singleton
 public class GatewayMetrics {
@@ -56,6 +56,21 @@ public class GatewayMetrics {
 
     private final Map<RouteKey, Route> routes = new ConcurrentHashMap<>();
 
+    // The meters every proxied request touches are found by record keys; the tag lists below are built only when a
+    // meter is first registered.
+    private record ModelBackend(String model, String backend) {
+    }
+
+    private record TokenKey(String model, String backend, String kind) {
+    }
+
+    private record AttemptKey(String backend, String outcome) {
+    }
+
+    private final Map<ModelBackend, Timer> ttft = new ConcurrentHashMap<>();
+    private final Map<TokenKey, Counter> tokens = new ConcurrentHashMap<>();
+    private final Map<AttemptKey, Counter> attempts = new ConcurrentHashMap<>();
+
     /** One finished request. {@code backendNanos} is 0 when no backend was called over HTTP. */
     public void request(String model, String backend, boolean stream, boolean media, String outcome, long totalNanos, long backendNanos) {
         Route route = routes.computeIfAbsent(new RouteKey(model, backend, stream, media), this::route);
@@ -82,32 +97,28 @@ public class GatewayMetrics {
     }
 
     public void timeToFirstToken(String model, String backend, long nanos) {
-        timer("affectra.gateway.ttft", "model", model, "backend", backend).record(nanos, TimeUnit.NANOSECONDS);
+        ttft.computeIfAbsent(new ModelBackend(model, backend), k -> timer("affectra.gateway.ttft", "model", k.model(), "backend", k.backend()))
+                .record(nanos, TimeUnit.NANOSECONDS);
     }
 
     public void tokens(String model, String backend, long prompt, long completion, long cueContext) {
-        if (prompt > 0) {
-            counter("affectra.gateway.tokens", "model", model, "backend", backend, "kind", "prompt").increment(prompt);
-        }
-        if (completion > 0) {
-            counter("affectra.gateway.tokens", "model", model, "backend", backend, "kind", "completion").increment(completion);
-        }
-        if (cueContext > 0) {
-            counter("affectra.gateway.tokens", "model", model, "backend", backend, "kind", "cue_context").increment(cueContext);
+        tokens(model, backend, "prompt", prompt);
+        tokens(model, backend, "completion", completion);
+        tokens(model, backend, "cue_context", cueContext);
+    }
+
+    private void tokens(String model, String backend, String kind, long count) {
+        if (count > 0) {
+            tokens.computeIfAbsent(new TokenKey(model, backend, kind),
+                    k -> counter("affectra.gateway.tokens", "model", k.model(), "backend", k.backend(), "kind", k.kind())).increment(count);
         }
     }
 
     /** One call to a backend: {@code ok}, {@code retried}, or why it failed. */
     public void attempt(String backend, String outcome) {
-        // Once per proxied request: a lookup by a record key, not a tag list built each time.
         attempts.computeIfAbsent(new AttemptKey(backend, outcome),
                 k -> counter("affectra.gateway.backend.attempts", "backend", k.backend(), "outcome", k.outcome())).increment();
     }
-
-    private record AttemptKey(String backend, String outcome) {
-    }
-
-    private final Map<AttemptKey, Counter> attempts = new ConcurrentHashMap<>();
 
     /** Time spent reading media and running the encoders for one request. */
     public void encoding(String model, long nanos) {

@@ -9,6 +9,9 @@ public final class OpenAiPaths {
     private OpenAiPaths() {
     }
 
+    /** The {@code /v1} paths that are not OpenAI's, as a route regex: the same rule as {@link #isOpenAi}. */
+    public static final String OTHER_V1_REGEX = "/v1/(?!chat/|models(?:/|$)).*";
+
     public static boolean isOpenAi(String path) {
         return path != null && (path.startsWith("/v1/chat/") || path.equals(MODELS) || path.startsWith(MODELS + "/"));
     }

@@ -137,6 +137,18 @@ class GatewayResilienceTest {
                 "affectra_gateway_backend_attempts_total{backend=\"gw-vision\",outcome=\"ok\"}");
     }
 
+    @Test
+    void theChatRouteIsTimedByTheGatewayMetricsOnlyOtherRoutesKeepTheGenericServerTimer() {
+        stub.enqueue(Response.ok(OpenAiStub.chatCompletion("Hi.", 3, 1)));
+        client.chat().completions().create(hello("gw-vision/vision-model"));
+        given().get("/v1/models").then().statusCode(200);
+
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("affectra_gateway_request_seconds_count{backend=\"gw-vision\",model=\"gw-vision/vision-model\",stream=\"false\"}")
+                .containsPattern("http_server_requests_seconds_count\\{[^}]*uri=\"/v1/models\"")
+                .doesNotContain("uri=\"/v1/chat/completions\"");
+    }
+
     // ---- media refusals ----
 
     private static String request(String model, Object... parts) {
