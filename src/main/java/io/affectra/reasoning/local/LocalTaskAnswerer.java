@@ -143,7 +143,7 @@ public class LocalTaskAnswerer implements LocalTasks {
             }
             conclusion = j.reasoning();
         }
-        return Map.of("claims", claims, "conclusion", DISCLAIMER + conclusion);
+        return explanation(claims, DISCLAIMER + conclusion);
     }
 
     /** The cited cues of the answer being explained, each checked like PEP-MEK's verification checks them. */
@@ -154,7 +154,7 @@ public class LocalTaskAnswerer implements LocalTasks {
         try {
             parsed = parser.parse(initial, request.labels(), cues);
         } catch (InvalidAnswerException e) {
-            return Map.of("claims", List.of(), "conclusion", DISCLAIMER + "the answer to check is not readable: " + e.reason());
+            return explanation(List.of(), DISCLAIMER + "the answer to check is not readable: " + e.reason());
         }
         String label = parsed.answer().label();
         List<Map<String, Object>> claims = new ArrayList<>();
@@ -170,7 +170,7 @@ public class LocalTaskAnswerer implements LocalTasks {
             }
         }
         long unsupported = claims.stream().filter(c -> !"supported".equals(c.get("verdict"))).count();
-        return Map.of("claims", claims, "conclusion", DISCLAIMER + (unsupported == 0 ? "every cited clue supports " + label + "; the answer stands."
+        return explanation(claims, DISCLAIMER + (unsupported == 0 ? "every cited clue supports " + label + "; the answer stands."
                 : unsupported + " cited clue(s) do not support " + label + " and should be dropped; the label stands on the rest."));
     }
 
@@ -193,6 +193,14 @@ public class LocalTaskAnswerer implements LocalTasks {
         out.put("reasoning", DISCLAIMER + reasoning);
         out.put("cueIds", cueIds);
         out.put("factIds", factIds);
+        return out;
+    }
+
+    /** In the explanation schema's order: Map.of would order the keys differently from one JVM to the next. */
+    private static Map<String, Object> explanation(List<Map<String, Object>> claims, String conclusion) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("claims", claims);
+        out.put("conclusion", conclusion);
         return out;
     }
 
