@@ -2,6 +2,12 @@ package io.affectra.prompt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.affectra.prompt.context.ChatCuePromptContext;
+import io.affectra.prompt.context.EmerJudgePromptContext;
+import io.affectra.prompt.context.EmotionPromptContext;
+import io.affectra.prompt.context.PepMekPrompts;
+import io.affectra.prompt.context.PepPrompts;
+import io.affectra.prompt.context.QuestionPromptContext;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -9,9 +15,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,7 +43,7 @@ class PromptGoldenTest {
     static final String INITIAL = "{\"answer\":\"yes\",\"reasoning\":\"[F1.expr]\"}";
     static final String EXPLANATION = "{\"claims\":[],\"conclusion\":\"stands\"}";
 
-    record Case(String template, String name, Map<String, Object> variables) {
+    record Case(String template, String name, PromptContext context) {
         @Override
         public String toString() {
             return template + "." + name;
@@ -51,72 +55,52 @@ class PromptGoldenTest {
                 emotion("emotion/direct"), emotionNoTranscript("emotion/direct"),
                 emotion("emotion/emo-llama"), emotionNoTranscript("emotion/emo-llama"),
                 emotion("emotion/deemo"), emotionNoTranscript("emotion/deemo"),
-                new Case("question/direct", "yes-no", Map.of("question", "Is she smiling?", "answerKind", "yes-no", "choices", "",
-                        "cues", CUES, "faceCount", 1, "transcript", TRANSCRIPT, "schema", SCHEMA)),
-                new Case("question/direct", "choice-no-media", Map.of("question", "Which is a basic emotion?", "answerKind", "choice",
-                        "choices", CHOICES, "cues", "", "faceCount", 0, "transcript", "", "schema", SCHEMA)),
-                new Case("pep/describe", "transcript", Map.of("question", "Is she smiling?", "cues", CUES, "faceCount", 1,
-                        "transcript", TRANSCRIPT, "schema", SCHEMA)),
-                new Case("pep/describe", "no-transcript", Map.of("question", EMOTION_QUESTION, "cues", CUES, "faceCount", 1,
-                        "transcript", "", "schema", SCHEMA)),
-                new Case("pep/answer", "emotion", Map.of("question", EMOTION_QUESTION, "answerKind", "emotion", "choices", "",
-                        "labels", LABELS, "description", DESCRIPTION, "transcript", "", "schema", SCHEMA)),
-                new Case("pep/answer", "yes-no", Map.of("question", "Is she smiling?", "answerKind", "yes-no", "choices", "",
-                        "labels", "", "description", DESCRIPTION, "transcript", TRANSCRIPT, "schema", SCHEMA)),
-                new Case("pep/answer", "choice", Map.of("question", "Which emotion?", "answerKind", "choice", "choices", CHOICES,
-                        "labels", "", "description", DESCRIPTION, "transcript", "", "schema", SCHEMA)),
-                new Case("pep/explain", "question", Map.of("question", "Is she smiling?", "description", DESCRIPTION,
-                        "initial", INITIAL, "schema", SCHEMA)),
-                new Case("pep/final", "emotion", Map.of("question", EMOTION_QUESTION, "answerKind", "emotion", "choices", "",
-                        "labels", LABELS, "description", DESCRIPTION, "initial", INITIAL, "explanation", EXPLANATION, "schema", SCHEMA)),
-                new Case("pep/final", "choice", Map.of("question", "Which emotion?", "answerKind", "choice", "choices", CHOICES,
-                        "labels", "", "description", DESCRIPTION, "initial", INITIAL, "explanation", EXPLANATION, "schema", SCHEMA)),
-                mek("pep-mek/answer", "emotion", "emotion", EMOTION_QUESTION, "", LABELS, FACTS, ""),
-                mek("pep-mek/answer", "yes-no", "yes-no", "Is she smiling?", "", "", "", TRANSCRIPT),
-                mek("pep-mek/answer", "choice", "choice", "Which emotion?", CHOICES, "", FACTS, TRANSCRIPT),
-                new Case("pep-mek/explain", "facts", Map.of("question", "Is she smiling?", "cues", CUES, "faceCount", 1,
-                        "transcript", TRANSCRIPT, "facts", FACTS, "initial", INITIAL, "schema", SCHEMA)),
-                new Case("pep-mek/explain", "no-facts", Map.of("question", EMOTION_QUESTION, "cues", CUES, "faceCount", 1,
-                        "transcript", "", "facts", "", "initial", INITIAL, "schema", SCHEMA)),
-                mekFinal("emotion", "emotion", EMOTION_QUESTION, "", LABELS, FACTS, ""),
-                mekFinal("yes-no", "yes-no", "Is she smiling?", "", "", "", TRANSCRIPT),
-                mekFinal("choice", "choice", "Which emotion?", CHOICES, "", FACTS, TRANSCRIPT),
+                new Case("question/direct", "yes-no", new QuestionPromptContext("Is she smiling?", "yes-no", "", CUES, 1, TRANSCRIPT, SCHEMA)),
+                new Case("question/direct", "choice-no-media", new QuestionPromptContext("Which is a basic emotion?", "choice", CHOICES, "", 0,
+                        "", SCHEMA)),
+                new Case("pep/describe", "transcript", new PepPrompts.Describe("Is she smiling?", CUES, 1, TRANSCRIPT, SCHEMA)),
+                new Case("pep/describe", "no-transcript", new PepPrompts.Describe(EMOTION_QUESTION, CUES, 1, "", SCHEMA)),
+                new Case("pep/answer", "emotion", new PepPrompts.Answer(EMOTION_QUESTION, "emotion", "", LABELS, DESCRIPTION, "", SCHEMA)),
+                new Case("pep/answer", "yes-no", new PepPrompts.Answer("Is she smiling?", "yes-no", "", "", DESCRIPTION, TRANSCRIPT, SCHEMA)),
+                new Case("pep/answer", "choice", new PepPrompts.Answer("Which emotion?", "choice", CHOICES, "", DESCRIPTION, "", SCHEMA)),
+                new Case("pep/explain", "question", new PepPrompts.Explain("Is she smiling?", DESCRIPTION, INITIAL, SCHEMA)),
+                new Case("pep/final", "emotion", new PepPrompts.Final(EMOTION_QUESTION, "emotion", "", LABELS, DESCRIPTION, INITIAL, EXPLANATION,
+                        SCHEMA)),
+                new Case("pep/final", "choice", new PepPrompts.Final("Which emotion?", "choice", CHOICES, "", DESCRIPTION, INITIAL, EXPLANATION,
+                        SCHEMA)),
+                new Case("pep-mek/answer", "emotion", new PepMekPrompts.Answer(EMOTION_QUESTION, "emotion", "", LABELS, CUES, 1, "", FACTS,
+                        SCHEMA)),
+                new Case("pep-mek/answer", "yes-no", new PepMekPrompts.Answer("Is she smiling?", "yes-no", "", "", CUES, 1, TRANSCRIPT, "",
+                        SCHEMA)),
+                new Case("pep-mek/answer", "choice", new PepMekPrompts.Answer("Which emotion?", "choice", CHOICES, "", CUES, 1, TRANSCRIPT,
+                        FACTS, SCHEMA)),
+                new Case("pep-mek/explain", "facts", new PepMekPrompts.Explain("Is she smiling?", CUES, 1, TRANSCRIPT, FACTS, INITIAL, SCHEMA)),
+                new Case("pep-mek/explain", "no-facts", new PepMekPrompts.Explain(EMOTION_QUESTION, CUES, 1, "", "", INITIAL, SCHEMA)),
+                new Case("pep-mek/final", "emotion", new PepMekPrompts.Final(EMOTION_QUESTION, "emotion", "", LABELS, CUES, 1, "", FACTS,
+                        INITIAL, EXPLANATION, SCHEMA)),
+                new Case("pep-mek/final", "yes-no", new PepMekPrompts.Final("Is she smiling?", "yes-no", "", "", CUES, 1, TRANSCRIPT, "",
+                        INITIAL, EXPLANATION, SCHEMA)),
+                new Case("pep-mek/final", "choice", new PepMekPrompts.Final("Which emotion?", "choice", CHOICES, "", CUES, 1, TRANSCRIPT,
+                        FACTS, INITIAL, EXPLANATION, SCHEMA)),
                 chat("chat/cue-context", "forwarded-measured", true, true, "image 1: face data withheld"),
                 chat("chat/cue-context", "placeholder-unmeasured", false, false, ""),
                 chat("chat/facial-priors", "forwarded-measured", true, true, "image 1: face data withheld"),
                 chat("chat/facial-priors", "placeholder-unmeasured", false, false, ""),
-                new Case("eval/emer-judge", "open", Map.of("referenceLabel", "happiness", "referenceReasoning",
-                        "She smiles & laughs.", "label", "happiness", "reasoning", "A broad smile [F1.expr].", "schema", SCHEMA)));
+                new Case("eval/emer-judge", "open", new EmerJudgePromptContext("happiness", "She smiles & laughs.", "happiness",
+                        "A broad smile [F1.expr].", SCHEMA)));
     }
 
     private static Case emotion(String template) {
-        return new Case(template, "transcript", Map.of("cues", CUES, "labels", LABELS, "transcript", TRANSCRIPT, "schema", SCHEMA,
-                "faceCount", 1));
+        return new Case(template, "transcript", new EmotionPromptContext(CUES, LABELS, TRANSCRIPT, SCHEMA, 1));
     }
 
     private static Case emotionNoTranscript(String template) {
-        return new Case(template, "no-transcript", Map.of("cues", CUES, "labels", LABELS, "transcript", "", "schema", SCHEMA,
-                "faceCount", 2));
-    }
-
-    private static Case mek(String template, String name, String kind, String question, String choices, String labels, String facts,
-            String transcript) {
-        Map<String, Object> v = new HashMap<>(Map.of("question", question, "answerKind", kind, "choices", choices, "labels", labels,
-                "cues", CUES, "faceCount", 1, "transcript", transcript, "facts", facts, "schema", SCHEMA));
-        return new Case(template, name, v);
-    }
-
-    private static Case mekFinal(String name, String kind, String question, String choices, String labels, String facts,
-            String transcript) {
-        Map<String, Object> v = new HashMap<>(mek("pep-mek/final", name, kind, question, choices, labels, facts, transcript).variables());
-        v.put("initial", INITIAL);
-        v.put("explanation", EXPLANATION);
-        return new Case("pep-mek/final", name, v);
+        return new Case(template, "no-transcript", new EmotionPromptContext(CUES, LABELS, "", SCHEMA, 2));
     }
 
     private static Case chat(String template, String name, boolean forwarded, boolean measured, String withheld) {
-        return new Case(template, name, Map.of("cues", CUES, "media", "image 1: 1 face\naudio 2: not measured (no audio encoder)",
-                "mediaCount", 2, "faceCount", 1, "withheld", withheld, "forwarded", forwarded, "part", "image 1", "measured", measured));
+        return new Case(template, name, new ChatCuePromptContext(CUES, "image 1: 1 face\naudio 2: not measured (no audio encoder)", 2, 1,
+                withheld, forwarded, "image 1", measured));
     }
 
     @Inject
@@ -125,7 +109,7 @@ class PromptGoldenTest {
     @ParameterizedTest
     @MethodSource("cases")
     void rendersTheSameTextAsWhenTheGoldensWereCaptured(Case c) throws IOException {
-        RenderedPrompt rendered = prompts.render(c.template(), c.variables());
+        RenderedPrompt rendered = prompts.render(c.template(), c.context());
 
         assertThat(rendered.template().id()).isEqualTo(c.template());
         assertThat("[system]\n" + rendered.system() + "\n[user]\n" + rendered.user()).isEqualTo(golden(c));

@@ -13,6 +13,7 @@ import io.affectra.llm.InvalidAnswerException;
 import io.affectra.llm.LocalTasks;
 import io.affectra.llm.ParsedAnswer;
 import io.affectra.llm.StepSchemas;
+import io.affectra.reasoning.StepName;
 import io.affectra.reasoning.pep.ClueVerifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -66,7 +67,7 @@ public class LocalTaskAnswerer implements LocalTasks {
         CueSet cues = request.cues() == null ? CueSet.EMPTY : request.cues();
         return json(switch (request.task()) {
             case BackendTask.Question q -> question(q, cues);
-            case BackendTask.Step s when s.step().equals("describe") -> Map.of("description", DISCLAIMER + describe(cues));
+            case BackendTask.Step s when s.step() == StepName.DESCRIBE -> Map.of("description", DISCLAIMER + describe(cues));
             case BackendTask.Step s -> request.labels() != null ? explainEmotion(s, request) : explainQuestion(s, cues);
             case BackendTask.Judge j -> judge(j);
         });
@@ -82,7 +83,7 @@ public class LocalTaskAnswerer implements LocalTasks {
                     .orElseGet(() -> answer("cannot tell", "the question is outside the perception grammar the local baseline reads "
                             + "(counts; smiling, laughing, frowning, mouth open, looks <emotion>; by position or quantifier)", List.of(), List.of()));
         }
-        boolean verify = q.step().equals("final") && !q.facts().isEmpty();
+        boolean verify = q.step() == StepName.FINAL && !q.facts().isEmpty();
         if (q.yesNo()) {
             KnowledgeBaseline.Judgement j = verify ? knowledge.verify(q.question(), q.facts(), true) : knowledge.recognise(q.question());
             return answer(j.yes() ? "yes" : "no", j.reasoning(), List.of(), j.fact() == null || !verify ? List.of() : List.of(j.fact().id()));
