@@ -13,6 +13,7 @@ import io.affectra.llm.StepClient;
 import io.affectra.llm.StepSchemas;
 import io.affectra.prompt.PromptRegistry;
 import io.affectra.prompt.RenderedPrompt;
+import io.affectra.prompt.context.EmerJudgePromptContext;
 import io.affectra.reasoning.EmotionAnswer;
 import io.affectra.reasoning.LabelSet;
 import io.affectra.reasoning.QuestionInput;
@@ -109,13 +110,8 @@ public class CaseRunner {
 
     private AnsweredStep judge(EvalCase c, EmotionAnswer a, String judgeBackend) {
         Map<String, Object> schema = StepSchemas.judge();
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("referenceLabel", c.expected());
-        v.put("referenceReasoning", c.reference());
-        v.put("label", a.label());
-        v.put("reasoning", a.reasoning());
-        v.put("schema", json(schema));
-        RenderedPrompt prompt = prompts.render("eval/emer-judge", v);
+        RenderedPrompt prompt = prompts.render("eval/emer-judge",
+                new EmerJudgePromptContext(c.expected(), c.reference(), a.label(), a.reasoning(), json(schema)));
         BackendRequest request = new BackendRequest(List.of(PromptMessage.system(prompt.system()), PromptMessage.user(prompt.user())),
                 schema, StepSchemas.JUDGE, null, null, new BackendTask.Judge(c.expected(), c.reference(), a.label(), a.reasoning()));
         return steps.ask(judgeBackend, request);

@@ -5,6 +5,7 @@ import io.affectra.llm.BackendConfig;
 import io.affectra.llm.BackendKind;
 import io.affectra.llm.BackendRegistry;
 import io.affectra.prompt.PromptRegistry;
+import io.affectra.prompt.context.ChatCuePromptContext;
 import io.affectra.reasoning.StrategyRegistry;
 import io.quarkus.runtime.Startup;
 import jakarta.inject.Singleton;
@@ -92,7 +93,7 @@ public class ModelCatalog {
         // An answer strategy that wants facial priors (EMO-LLaMA) gets them, as on /v1/emotion/analyze.
         boolean priors = model.facialPriors() || (mode == ChatMode.ANSWER && strategies.get(model.strategy()).wantsFacialPriors());
         if (model.cues() && mode == ChatMode.CHAT) {
-            prompts.get(model.prompt());
+            prompts.get(model.prompt(), ChatCuePromptContext.class);
         }
         String upstream = model.upstreamModel()
                 .or(backend::model)

@@ -1,6 +1,7 @@
 package io.affectra.llm;
 
 import io.affectra.knowledge.KnowledgeHit;
+import io.affectra.reasoning.StepName;
 import java.util.List;
 
 /**
@@ -10,7 +11,7 @@ import java.util.List;
 public sealed interface BackendTask {
 
     /** The step of a strategy that produced the request: {@code answer}, {@code describe}, {@code explain}, {@code final}. */
-    String step();
+    StepName step();
 
     /**
      * A closed question.
@@ -19,7 +20,7 @@ public sealed interface BackendTask {
      * @param facts    emotion knowledge given with the question (PEP-MEK), possibly empty
      * @param previous the earlier steps' replies (description, initial answer, explanation), possibly empty
      */
-    record Question(String step, String question, List<String> choices, List<KnowledgeHit> facts, List<String> previous)
+    record Question(StepName step, String question, List<String> choices, List<KnowledgeHit> facts, List<String> previous)
             implements BackendTask {
 
         public Question {
@@ -39,7 +40,7 @@ public sealed interface BackendTask {
      * @param question the question being worked on (for an emotion answer: which emotion is expressed)
      * @param previous the earlier steps' replies, the answer to explain last
      */
-    record Step(String step, String question, List<KnowledgeHit> facts, List<String> previous) implements BackendTask {
+    record Step(StepName step, String question, List<KnowledgeHit> facts, List<String> previous) implements BackendTask {
 
         public Step {
             facts = facts == null ? List.of() : List.copyOf(facts);
@@ -51,8 +52,8 @@ public sealed interface BackendTask {
     record Judge(String referenceLabel, String referenceReasoning, String label, String reasoning) implements BackendTask {
 
         @Override
-        public String step() {
-            return "judge";
+        public StepName step() {
+            return StepName.JUDGE;
         }
     }
 }

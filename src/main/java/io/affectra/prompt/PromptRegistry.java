@@ -2,27 +2,38 @@ package io.affectra.prompt;
 
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateException;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.io.InputStream;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * Loads prompt templates from {@code prompts/} on the classpath (the repository's top-level prompts
- * folder, packaged as is), parses each once, and renders them with Qute.
+ * Every template in {@code prompts/}, parsed and checked against its context at startup (a template that names a
+ * variable its context does not provide fails the boot, naming the file and the variable), and rendered with Qute.
  */
+@Startup
 @ApplicationScoped
 public class PromptRegistry {
 
-    private record Compiled(PromptTemplate template, Template system, Template user) {
+    private record Compiled(PromptTemplate template, Class<? extends PromptContext> context, Template system, Template user) {
     }
 
-    private final Engine engine;
-    private final Map<String, Compiled> cache = new ConcurrentHashMap<>();
+    private final Map<String, Compiled> templates;
 
+    @Inject
     public PromptRegistry(Engine engine) {
-        this.engine = engine;
+        this(engine, PromptFiles.onClasspath());
+    }
+
+    /** @param files every file of a {@code prompts/} folder by its path inside it */
+    PromptRegistry(Engine engine, Map<String, byte[]> files) {
+        this.templates = compile(engine, files);
     }
 
     /** The template {@code task/variant}, e.g. {@code emotion/direct}. */
@@ -30,38 +41,82 @@ public class PromptRegistry {
         return compiled(id).template();
     }
 
-    public RenderedPrompt render(String id, Map<String, Object> variables) {
+    /**
+     * The template {@code task/variant}, checked to render with {@code context}: for a template named in configuration,
+     * so that a wrong one fails at startup rather than on every request.
+     */
+    public PromptTemplate get(String id, Class<? extends PromptContext> context) {
         Compiled c = compiled(id);
-        for (String required : c.template().variables()) {
-            if (!variables.containsKey(required)) {
-                throw new PromptException(c.template().ref() + " needs the variable '" + required + "'");
-            }
+        if (!c.context().equals(context)) {
+            throw new PromptException(mismatch(c, context));
+        }
+        return c.template();
+    }
+
+    /** Every template id, sorted. */
+    public Set<String> ids() {
+        return templates.keySet();
+    }
+
+    public RenderedPrompt render(String id, PromptContext context) {
+        Compiled c = compiled(id);
+        if (!c.context().isInstance(context)) {
+            throw new PromptException(mismatch(c, context.getClass()));
         }
         return new RenderedPrompt(PromptRef.of(c.template()),
-                c.system().data(variables).render().strip(),
-                c.user().data(variables).render().strip());
+                c.system().data(context).render().strip(),
+                c.user().data(context).render().strip());
+    }
+
+    private static String mismatch(Compiled c, Class<?> context) {
+        return c.template().ref() + " renders with " + PromptContexts.name(c.context()) + ", not " + PromptContexts.name(context);
     }
 
     private Compiled compiled(String id) {
-        if (!id.matches("[a-z0-9-]+/[a-z0-9.-]+")) {
+        if (id == null || !id.matches("[a-z0-9-]+/[a-z0-9.-]+")) {
             throw new PromptException("not a template id: " + id);
         }
-        return cache.computeIfAbsent(id, this::load);
+        Compiled c = templates.get(id);
+        if (c == null) {
+            throw new PromptException("no template " + PromptFiles.ROOT + "/" + id + ".md");
+        }
+        return c;
     }
 
-    private Compiled load(String id) {
-        String resource = "prompts/" + id + ".md";
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new PromptException("no template " + resource);
+    /** Parses and checks every file; all problems are reported together. */
+    private static Map<String, Compiled> compile(Engine engine, Map<String, byte[]> files) {
+        Map<String, Compiled> compiled = new TreeMap<>();
+        List<String> problems = new ArrayList<>();
+        files.forEach((path, bytes) -> {
+            String file = PromptFiles.ROOT + "/" + path;
+            if (!path.matches("[a-z0-9-]+/[a-z0-9.-]+\\.md")) {
+                problems.add(file + ": not a template (templates are " + PromptFiles.ROOT + "/<task>/<variant>.md)");
+                return;
             }
-            PromptTemplate t = PromptTemplateParser.parse(resource, in.readAllBytes());
-            if (!t.id().equals(id)) {
-                throw new PromptException(resource + " declares id " + t.id());
+            try {
+                PromptTemplate t = PromptTemplateParser.parse(file, bytes);
+                String id = path.substring(0, path.length() - ".md".length());
+                if (!t.id().equals(id)) {
+                    problems.add(file + ": declares id " + t.id() + "; its path makes it " + id);
+                    return;
+                }
+                Map<String, Template> sections = new LinkedHashMap<>();
+                sections.put("system", engine.parse(t.system()));
+                sections.put("user", engine.parse(t.user()));
+                List<String> found = PromptValidator.problems(file, t, sections);
+                if (found.isEmpty()) {
+                    compiled.put(id, new Compiled(t, PromptContexts.of(id).orElseThrow(), sections.get("system"), sections.get("user")));
+                }
+                problems.addAll(found);
+            } catch (PromptException e) {
+                problems.add(e.getMessage());
+            } catch (TemplateException e) {
+                problems.add(file + ": " + e.getMessage());
             }
-            return new Compiled(t, engine.parse(t.system()), engine.parse(t.user()));
-        } catch (IOException e) {
-            throw new PromptException("unreadable template " + resource);
+        });
+        if (!problems.isEmpty()) {
+            throw new PromptException("invalid templates in " + PromptFiles.ROOT + "/:\n  " + String.join("\n  ", problems));
         }
+        return compiled;
     }
 }

@@ -1,8 +1,8 @@
 package io.affectra.reasoning;
 
+import io.affectra.prompt.context.QuestionPromptContext;
 import jakarta.inject.Singleton;
 import java.util.List;
-import java.util.Map;
 
 /** One pass over the cues with the plain template; closed questions in one pass too. */
 @Singleton
@@ -34,9 +34,10 @@ public class DirectStrategy extends SinglePassStrategy {
 
     @Override
     public QuestionResult ask(QuestionInput input) {
-        Map<String, Object> variables = runner().variables(input.cues(), input.transcript(), input.faceCount(), List.of());
-        StepRunner.question(variables, input.question(), input.choices());
-        StepRunner.QuestionStep step = runner().question("answer", "question/direct", variables, input, List.of(), List.of());
+        EvidenceText evidence = runner().evidence(input.cues(), input.transcript(), input.faceCount());
+        AnswerSpace ask = AnswerSpace.question(input.question(), input.choices());
+        StepRunner.QuestionStep step = runner().question(StepName.ANSWER, "question/direct", schema -> new QuestionPromptContext(ask.question(),
+                ask.kind(), ask.choices(), evidence.cues(), evidence.faceCount(), evidence.transcript(), schema), input, List.of(), List.of());
         return new QuestionResult(step.reply(), step.prompt().template(), step.call().backend(), step.call().model(), List.of(), null,
                 List.of(step.record()), 1, step.call().promptTokens(), step.call().completionTokens(), step.call().backendMillis());
     }

@@ -1,7 +1,7 @@
 package io.affectra.reasoning;
 
+import io.affectra.prompt.context.EmotionPromptContext;
 import java.util.List;
-import java.util.Map;
 
 /** Renders one template over the cues and asks the backend once (with the client's own retry on invalid answers). */
 abstract class SinglePassStrategy implements Strategy {
@@ -20,9 +20,10 @@ abstract class SinglePassStrategy implements Strategy {
 
     @Override
     public StrategyResult run(StrategyInput input) {
-        Map<String, Object> variables = runner.variables(input.cues(), input.transcript(), input.faceCount(), List.of());
-        StepRunner.emotion(variables, input.labels());
-        StepRunner.EmotionStep step = runner.emotion("answer", templateId(), variables, input);
+        EvidenceText evidence = runner.evidence(input.cues(), input.transcript(), input.faceCount());
+        String labels = AnswerSpace.emotion(input.labels()).labels();
+        StepRunner.EmotionStep step = runner.emotion(StepName.ANSWER, templateId(),
+                schema -> new EmotionPromptContext(evidence.cues(), labels, evidence.transcript(), schema, evidence.faceCount()), input);
         return new StrategyResult(step.call().answer(), step.prompt().template(), step.call(), step.call().unknownCueIds(),
                 List.of(), null, List.of(step.record()));
     }

@@ -16,19 +16,20 @@ import io.affectra.llm.QuestionParser;
 import io.affectra.llm.QuestionReply;
 import io.affectra.llm.StepClient;
 import io.affectra.llm.StepSchemas;
+import io.affectra.prompt.PromptContext;
 import io.affectra.prompt.PromptRegistry;
 import io.affectra.prompt.RenderedPrompt;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Runs one step of a strategy: renders its template with the common variables, asks the backend through the right
- * client, and records the step. Shared by the single-pass and the PEP strategies so that every step's prompt
- * variables, schemas and records look the same.
+ * Runs one step of a strategy: renders its template with the step's prompt context, asks the backend through the right
+ * client, and records the step. Shared by the single-pass and the PEP strategies so that every step's schemas and
+ * records look the same.
  */
 @ApplicationScoped
 public class StepRunner {
@@ -47,58 +48,62 @@ public class StepRunner {
         this.steps = steps;
     }
 
+    /** What an answer step gives the loop around it: its record, its backend calls, and its reply as the next step reads it. */
+    public interface Prediction {
+
+        ReasoningStep record();
+
+        RenderedPrompt prompt();
+
+        int calls();
+
+        /** The reply, exactly as sent. */
+        String raw();
+    }
+
     /** An emotion answer (validated, re-asked once on an invalid reply). */
-    public record EmotionStep(AnsweredCall call, RenderedPrompt prompt, ReasoningStep record) {
+    public record EmotionStep(AnsweredCall call, RenderedPrompt prompt, ReasoningStep record) implements Prediction {
+
+        @Override
+        public int calls() {
+            return call.attempts();
+        }
+
+        @Override
+        public String raw() {
+            return call.reply();
+        }
     }
 
     /** A closed question's reply, read leniently (unparseable is a result, not an error). */
-    public record QuestionStep(QuestionReply reply, AnsweredStep call, RenderedPrompt prompt, ReasoningStep record) {
+    public record QuestionStep(QuestionReply reply, AnsweredStep call, RenderedPrompt prompt, ReasoningStep record) implements Prediction {
+
+        @Override
+        public int calls() {
+            return 1;
+        }
+
+        @Override
+        public String raw() {
+            return reply.raw();
+        }
     }
 
     /** A free-text step. */
     public record TextStep(String text, AnsweredStep call, RenderedPrompt prompt, ReasoningStep record) {
     }
 
-    /** The variables every template may use; a step adds its own (description, initial, explanation, ...). */
-    public Map<String, Object> variables(CueSet cues, String transcript, int faceCount, List<KnowledgeHit> facts) {
-        Map<String, Object> v = new HashMap<>();
-        v.put("cues", renderer.render(cues));
-        v.put("faceCount", faceCount);
-        v.put("transcript", transcript == null ? "" : transcript);
-        v.put("facts", renderFacts(facts));
-        v.put("labels", "");
-        v.put("choices", "");
-        v.put("answerKind", "emotion");
-        v.put("question", "");
-        v.put("description", "");
-        v.put("initial", "");
-        v.put("explanation", "");
-        return v;
+    /** The evidence as every template shows it. */
+    public EvidenceText evidence(CueSet cues, String transcript, int faceCount) {
+        return new EvidenceText(renderer.render(cues), faceCount, transcript == null ? "" : transcript);
     }
 
-    /** Adds the question and its answer space: yes/no, lettered choices, or an emotion label set. */
-    public static void question(Map<String, Object> v, String question, List<String> choices) {
-        v.put("question", question);
-        v.put("answerKind", choices.isEmpty() ? "yes-no" : "choice");
-        List<String> letters = StepSchemas.letters(choices.size());
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < choices.size(); i++) {
-            sb.append(i == 0 ? "" : "\n").append(letters.get(i)).append(") ").append(choices.get(i));
-        }
-        v.put("choices", sb.toString());
-    }
-
-    public static void emotion(Map<String, Object> v, LabelSet labels) {
-        v.put("answerKind", "emotion");
-        v.put("labels", String.join(", ", labels.labels()));
-        v.put("question", "Which emotion is expressed? Choose one label from: " + String.join(", ", labels.labels()) + ".");
-    }
-
-    public EmotionStep emotion(String step, String templateId, Map<String, Object> variables, StrategyInput input) {
+    /**
+     * @param context the step's prompt context, given the reply's JSON schema as text
+     */
+    public EmotionStep emotion(StepName step, String templateId, Function<String, ? extends PromptContext> context, StrategyInput input) {
         Map<String, Object> schema = AnswerSchema.of(input.labels());
-        Map<String, Object> v = new HashMap<>(variables);
-        v.put("schema", json(schema));
-        RenderedPrompt prompt = prompts.render(templateId, v);
+        RenderedPrompt prompt = prompts.render(templateId, context.apply(json(schema)));
         BackendRequest request = new BackendRequest(messages(prompt), schema, AnswerSchema.NAME, input.cues(), input.labels());
         AnsweredCall call = answers.ask(input.backend(), request);
         ReasoningStep record = new ReasoningStep(step, prompt.template(), prompt.user(), call.reply(), call.answer().label(),
@@ -106,12 +111,10 @@ public class StepRunner {
         return new EmotionStep(call, prompt, record);
     }
 
-    public QuestionStep question(String step, String templateId, Map<String, Object> variables, QuestionInput input,
+    public QuestionStep question(StepName step, String templateId, Function<String, ? extends PromptContext> context, QuestionInput input,
             List<KnowledgeHit> facts, List<String> previous) {
         Map<String, Object> schema = StepSchemas.question(input.choices());
-        Map<String, Object> v = new HashMap<>(variables);
-        v.put("schema", json(schema));
-        RenderedPrompt prompt = prompts.render(templateId, v);
+        RenderedPrompt prompt = prompts.render(templateId, context.apply(json(schema)));
         BackendTask task = new BackendTask.Question(step, input.question(), input.choices(), facts, previous);
         BackendRequest request = new BackendRequest(messages(prompt), schema, StepSchemas.QUESTION, input.cues(), null, task);
         AnsweredStep call = steps.ask(input.backend(), request);
@@ -124,14 +127,12 @@ public class StepRunner {
     /**
      * @param labels the label set when the step works on an emotion answer (the local baseline reads it), else null
      */
-    public TextStep text(String step, String templateId, Map<String, Object> variables, Map<String, Object> schema, String schemaName,
+    public TextStep text(String templateId, Function<String, ? extends PromptContext> context, Map<String, Object> schema, String schemaName,
             String backend, CueSet cues, LabelSet labels, BackendTask.Step task) {
-        Map<String, Object> v = new HashMap<>(variables);
-        v.put("schema", json(schema));
-        RenderedPrompt prompt = prompts.render(templateId, v);
+        RenderedPrompt prompt = prompts.render(templateId, context.apply(json(schema)));
         BackendRequest request = new BackendRequest(messages(prompt), schema, schemaName, cues, labels, task);
         AnsweredStep call = steps.ask(backend, request);
-        ReasoningStep record = new ReasoningStep(step, prompt.template(), prompt.user(), call.reply(), null,
+        ReasoningStep record = new ReasoningStep(task.step(), prompt.template(), prompt.user(), call.reply(), null,
                 call.promptTokens(), call.completionTokens(), call.backendMillis());
         return new TextStep(call.reply(), call, prompt, record);
     }

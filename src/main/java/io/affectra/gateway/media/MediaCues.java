@@ -11,6 +11,7 @@ import io.affectra.media.MediaException;
 import io.affectra.prompt.PromptRef;
 import io.affectra.prompt.PromptRegistry;
 import io.affectra.prompt.RenderedPrompt;
+import io.affectra.prompt.context.ChatCuePromptContext;
 import jakarta.inject.Singleton;
 import jakarta.enterprise.inject.Instance;
 import java.util.ArrayList;
@@ -120,35 +121,22 @@ public class MediaCues {
         String text = null;
         PromptRef ref = null;
         String template = route.prompt() == null ? DEFAULT_TEMPLATE : route.prompt();
-        Map<String, Object> variables = variables(cueSet, lines, parts.size(), faces, withheld, forwarded);
+        ChatCuePromptContext context = new ChatCuePromptContext(renderer.render(cueSet), String.join("\n", lines), parts.size(), faces,
+                String.join("; ", withheld), forwarded, "", false);
         if (route.cues() && !parts.isEmpty() && route.mode() == ChatMode.CHAT) {
-            RenderedPrompt rendered = prompts.render(template, variables);
+            RenderedPrompt rendered = prompts.render(template, context);
             text = rendered.system();
             ref = rendered.template();
         }
         Map<Integer, String> placeholders = new HashMap<>();
         for (MediaPart part : parts) {
-            variables.put("part", part.label());
-            variables.put("measured", measured.getOrDefault(part.index(), false) && text != null);
-            placeholders.put(part.index(), prompts.render(template, variables).user());
+            boolean cuesShown = measured.getOrDefault(part.index(), false) && text != null;
+            placeholders.put(part.index(), prompts.render(template, context.forPart(part.label(), cuesShown)).user());
         }
         if (!warnings.isEmpty()) {
             LOG.debugf("model %s: %s", route.id(), warnings);
         }
         return new CueContext(cueSet, faces, text, TokenEstimate.of(text), ref, placeholders, mediaMayGo(route), warnings, withheld);
-    }
-
-    private Map<String, Object> variables(CueSet cues, List<String> lines, int mediaCount, int faces, List<String> withheld, boolean forwarded) {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("cues", renderer.render(cues));
-        variables.put("media", String.join("\n", lines));
-        variables.put("mediaCount", mediaCount);
-        variables.put("faceCount", faces);
-        variables.put("withheld", String.join("; ", withheld));
-        variables.put("forwarded", forwarded);
-        variables.put("part", "");
-        variables.put("measured", false);
-        return variables;
     }
 
     private boolean deidentify(ModelRoute route) {

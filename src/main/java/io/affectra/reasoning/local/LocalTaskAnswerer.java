@@ -13,6 +13,7 @@ import io.affectra.llm.InvalidAnswerException;
 import io.affectra.llm.LocalTasks;
 import io.affectra.llm.ParsedAnswer;
 import io.affectra.llm.StepSchemas;
+import io.affectra.reasoning.StepName;
 import io.affectra.reasoning.pep.ClueVerifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -66,7 +67,7 @@ public class LocalTaskAnswerer implements LocalTasks {
         CueSet cues = request.cues() == null ? CueSet.EMPTY : request.cues();
         return json(switch (request.task()) {
             case BackendTask.Question q -> question(q, cues);
-            case BackendTask.Step s when s.step().equals("describe") -> Map.of("description", DISCLAIMER + describe(cues));
+            case BackendTask.Step s when s.step() == StepName.DESCRIBE -> Map.of("description", DISCLAIMER + describe(cues));
             case BackendTask.Step s -> request.labels() != null ? explainEmotion(s, request) : explainQuestion(s, cues);
             case BackendTask.Judge j -> judge(j);
         });
@@ -82,7 +83,7 @@ public class LocalTaskAnswerer implements LocalTasks {
                     .orElseGet(() -> answer("cannot tell", "the question is outside the perception grammar the local baseline reads "
                             + "(counts; smiling, laughing, frowning, mouth open, looks <emotion>; by position or quantifier)", List.of(), List.of()));
         }
-        boolean verify = q.step().equals("final") && !q.facts().isEmpty();
+        boolean verify = q.step() == StepName.FINAL && !q.facts().isEmpty();
         if (q.yesNo()) {
             KnowledgeBaseline.Judgement j = verify ? knowledge.verify(q.question(), q.facts(), true) : knowledge.recognise(q.question());
             return answer(j.yes() ? "yes" : "no", j.reasoning(), List.of(), j.fact() == null || !verify ? List.of() : List.of(j.fact().id()));
@@ -143,7 +144,7 @@ public class LocalTaskAnswerer implements LocalTasks {
             }
             conclusion = j.reasoning();
         }
-        return Map.of("claims", claims, "conclusion", DISCLAIMER + conclusion);
+        return explanation(claims, DISCLAIMER + conclusion);
     }
 
     /** The cited cues of the answer being explained, each checked like PEP-MEK's verification checks them. */
@@ -154,7 +155,7 @@ public class LocalTaskAnswerer implements LocalTasks {
         try {
             parsed = parser.parse(initial, request.labels(), cues);
         } catch (InvalidAnswerException e) {
-            return Map.of("claims", List.of(), "conclusion", DISCLAIMER + "the answer to check is not readable: " + e.reason());
+            return explanation(List.of(), DISCLAIMER + "the answer to check is not readable: " + e.reason());
         }
         String label = parsed.answer().label();
         List<Map<String, Object>> claims = new ArrayList<>();
@@ -170,7 +171,7 @@ public class LocalTaskAnswerer implements LocalTasks {
             }
         }
         long unsupported = claims.stream().filter(c -> !"supported".equals(c.get("verdict"))).count();
-        return Map.of("claims", claims, "conclusion", DISCLAIMER + (unsupported == 0 ? "every cited clue supports " + label + "; the answer stands."
+        return explanation(claims, DISCLAIMER + (unsupported == 0 ? "every cited clue supports " + label + "; the answer stands."
                 : unsupported + " cited clue(s) do not support " + label + " and should be dropped; the label stands on the rest."));
     }
 
@@ -193,6 +194,14 @@ public class LocalTaskAnswerer implements LocalTasks {
         out.put("reasoning", DISCLAIMER + reasoning);
         out.put("cueIds", cueIds);
         out.put("factIds", factIds);
+        return out;
+    }
+
+    /** In the explanation schema's order: Map.of would order the keys differently from one JVM to the next. */
+    private static Map<String, Object> explanation(List<Map<String, Object>> claims, String conclusion) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("claims", claims);
+        out.put("conclusion", conclusion);
         return out;
     }
 

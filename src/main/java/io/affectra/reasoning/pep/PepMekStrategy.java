@@ -1,25 +1,15 @@
 package io.affectra.reasoning.pep;
 
-import io.affectra.knowledge.KnowledgeHit;
-import io.affectra.knowledge.KnowledgeRetriever;
-import io.affectra.llm.BackendTask;
-import io.affectra.llm.QuestionParser;
-import io.affectra.llm.StepSchemas;
-import io.affectra.reasoning.ClueVerification;
-import io.affectra.reasoning.EmotionAnswer;
+import io.affectra.prompt.PromptContext;
+import io.affectra.prompt.context.PepMekPrompts;
+import io.affectra.reasoning.AnswerSpace;
+import io.affectra.reasoning.EvidenceText;
 import io.affectra.reasoning.QuestionInput;
 import io.affectra.reasoning.QuestionResult;
-import io.affectra.reasoning.ReasoningStep;
-import io.affectra.reasoning.StepRunner;
 import io.affectra.reasoning.Strategy;
 import io.affectra.reasoning.StrategyInput;
 import io.affectra.reasoning.StrategyResult;
 import jakarta.inject.Singleton;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * PEP-MEK, Predict-Explain-Predict with Modality and Emotion Knowledge (inference time only):
@@ -31,20 +21,19 @@ import java.util.Set;
  * <li>explanation that checks each claim against the cues and the facts;</li>
  * <li>final answer.</li>
  * </ol>
- * Then Affectra verifies what the final answer cites ({@link ClueVerifier}): unsupported clues are dropped from the
+ * Then Affectra verifies what the final answer cites ({@link CitedClueCheck}): unsupported clues are dropped from the
  * answer and reported with the reason.
  */
 @Singleton
 public class PepMekStrategy implements Strategy {
 
-    private final StepRunner runner;
-    private final KnowledgeRetriever knowledge;
-    private final ClueVerifier verifier;
+    private final PredictExplainPredict loop;
+    private final LoopSteps steps;
 
-    public PepMekStrategy(StepRunner runner, KnowledgeRetriever knowledge, ClueVerifier verifier) {
-        this.runner = runner;
-        this.knowledge = knowledge;
-        this.verifier = verifier;
+    public PepMekStrategy(PredictExplainPredict loop, ClueVerifier verifier) {
+        this.loop = loop;
+        this.steps = new LoopSteps("pep-mek", new LoopSteps.Grounding.Knowledge(), PepMekStrategy::answer, PepMekStrategy::explain,
+                PepMekStrategy::finalAnswer, new CitedClueCheck(verifier));
     }
 
     @Override
@@ -65,85 +54,31 @@ public class PepMekStrategy implements Strategy {
 
     @Override
     public StrategyResult run(StrategyInput input) {
-        Tally tally = new Tally();
-        String query = KnowledgeQuery.forCues(input.cues());
-        List<KnowledgeHit> facts = query.isEmpty() ? List.of() : knowledge.retrieve(query);
-        tally.add(knowledgeStep(query, facts), 0);
-        Map<String, Object> v = runner.variables(input.cues(), input.transcript(), input.faceCount(), facts);
-        StepRunner.emotion(v, input.labels());
-        String question = (String) v.get("question");
-
-        StepRunner.EmotionStep initial = runner.emotion("answer", "pep-mek/answer", v, input);
-        tally.add(initial.record(), initial.call());
-        v.put("initial", initial.call().reply());
-
-        StepRunner.TextStep explain = runner.text("explain", "pep-mek/explain", v, StepSchemas.explain(), StepSchemas.EXPLAIN,
-                input.backend(), input.cues(), input.labels(),
-                new BackendTask.Step("explain", question, facts, List.of(initial.call().reply())));
-        tally.add(explain.record(), 1);
-        v.put("explanation", explain.text());
-
-        StepRunner.EmotionStep last = runner.emotion("final", "pep-mek/final", v, input);
-        tally.add(last.record(), last.call());
-
-        EmotionAnswer said = last.call().answer();
-        Set<String> citedCues = new LinkedHashSet<>(said.cueIds());
-        citedCues.addAll(last.call().unknownCueIds());
-        List<String> citedFacts = new ArrayList<>();
-        for (String id : QuestionParser.citedIds(said.reasoning())) {
-            if (input.cues().contains(id) || last.call().unknownCueIds().contains(id)) {
-                citedCues.add(id);
-            } else if (looksLikeFact(id)) {
-                citedFacts.add(id);
-            } else {
-                citedCues.add(id);
-            }
-        }
-        ClueVerification verification = verifier.verifyEmotion(said.label(), citedCues, citedFacts, input.cues(), input.labels(), facts);
-        EmotionAnswer verified = new EmotionAnswer(said.label(), said.confidence(), said.probabilities(), said.reasoning(),
-                verification.keptIds("cue"));
-        return new StrategyResult(verified, last.prompt().template(), tally.total(last.call(), verified, last.call().unknownCueIds()),
-                last.call().unknownCueIds(), facts, verification, tally.steps());
+        return loop.run(steps, input);
     }
 
     @Override
     public QuestionResult ask(QuestionInput input) {
-        Tally tally = new Tally();
-        String query = KnowledgeQuery.forQuestion(input.question());
-        List<KnowledgeHit> facts = knowledge.retrieve(query);
-        tally.add(knowledgeStep(query, facts), 0);
-        Map<String, Object> v = runner.variables(input.cues(), input.transcript(), input.faceCount(), facts);
-        StepRunner.question(v, input.question(), input.choices());
-
-        StepRunner.QuestionStep initial = runner.question("answer", "pep-mek/answer", v, input, facts, List.of());
-        tally.add(initial.record(), 1);
-        v.put("initial", initial.reply().raw());
-
-        StepRunner.TextStep explain = runner.text("explain", "pep-mek/explain", v, StepSchemas.explain(), StepSchemas.EXPLAIN,
-                input.backend(), input.cues(), null, new BackendTask.Step("explain", input.question(), facts, List.of(initial.reply().raw())));
-        tally.add(explain.record(), 1);
-        v.put("explanation", explain.text());
-
-        StepRunner.QuestionStep last = runner.question("final", "pep-mek/final", v, input, facts,
-                List.of(initial.reply().raw(), explain.text()));
-        tally.add(last.record(), 1);
-
-        Set<String> citedCues = new LinkedHashSet<>(last.reply().cueIds());
-        Set<String> citedFacts = new LinkedHashSet<>(last.reply().factIds());
-        for (String id : QuestionParser.citedIds(last.reply().reasoning())) {
-            (looksLikeFact(id) && !input.cues().contains(id) ? citedFacts : citedCues).add(id);
-        }
-        ClueVerification verification = verifier.verifyQuestion(citedCues, citedFacts, input.cues(), facts);
-        return new QuestionResult(last.reply(), last.prompt().template(), last.call().backend(), last.call().model(), facts, verification,
-                tally.steps(), tally.calls(), tally.promptTokens(), tally.completionTokens(), tally.backendMillis());
+        return loop.ask(steps, input);
     }
 
-    /** Fact ids are k + digits ({@code k012}); cue ids are F1.expr, T1, ... */
-    private static boolean looksLikeFact(String id) {
-        return id.matches("k\\d{1,5}");
+    private static PromptContext answer(Grounds g, String schema) {
+        AnswerSpace a = g.subject().ask();
+        EvidenceText e = g.subject().evidence();
+        return new PepMekPrompts.Answer(a.question(), a.kind(), a.choices(), a.labels(), e.cues(), e.faceCount(), e.transcript(),
+                g.factsText(), schema);
     }
 
-    private static ReasoningStep knowledgeStep(String query, List<KnowledgeHit> facts) {
-        return new ReasoningStep("knowledge", null, query, StepRunner.renderFacts(facts), null, 0, 0, 0);
+    private static PromptContext explain(Grounds g, String initial, String schema) {
+        EvidenceText e = g.subject().evidence();
+        return new PepMekPrompts.Explain(g.subject().ask().question(), e.cues(), e.faceCount(), e.transcript(), g.factsText(), initial,
+                schema);
+    }
+
+    private static PromptContext finalAnswer(Grounds g, String initial, String explanation, String schema) {
+        AnswerSpace a = g.subject().ask();
+        EvidenceText e = g.subject().evidence();
+        return new PepMekPrompts.Final(a.question(), a.kind(), a.choices(), a.labels(), e.cues(), e.faceCount(), e.transcript(),
+                g.factsText(), initial, explanation, schema);
     }
 }

@@ -1,16 +1,15 @@
 package io.affectra.reasoning.pep;
 
-import io.affectra.llm.BackendTask;
-import io.affectra.llm.StepSchemas;
+import io.affectra.prompt.PromptContext;
+import io.affectra.prompt.context.PepPrompts;
+import io.affectra.reasoning.AnswerSpace;
+import io.affectra.reasoning.EvidenceText;
 import io.affectra.reasoning.QuestionInput;
 import io.affectra.reasoning.QuestionResult;
 import io.affectra.reasoning.Strategy;
 import io.affectra.reasoning.StrategyInput;
 import io.affectra.reasoning.StrategyResult;
-import io.affectra.reasoning.StepRunner;
 import jakarta.inject.Singleton;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Self-PEP, the VideoHallucer loop: the backend (1) describes the evidence in its own words, (2) answers from its
@@ -21,10 +20,13 @@ import java.util.Map;
 @Singleton
 public class PepStrategy implements Strategy {
 
-    private final StepRunner runner;
+    private static final LoopSteps STEPS = new LoopSteps("pep", new LoopSteps.Grounding.Describe(PepStrategy::describe), PepStrategy::answer,
+            PepStrategy::explain, PepStrategy::finalAnswer, LoopSteps.Verification.NONE);
 
-    public PepStrategy(StepRunner runner) {
-        this.runner = runner;
+    private final PredictExplainPredict loop;
+
+    public PepStrategy(PredictExplainPredict loop) {
+        this.loop = loop;
     }
 
     @Override
@@ -44,58 +46,31 @@ public class PepStrategy implements Strategy {
 
     @Override
     public StrategyResult run(StrategyInput input) {
-        Tally tally = new Tally();
-        Map<String, Object> v = runner.variables(input.cues(), input.transcript(), input.faceCount(), List.of());
-        StepRunner.emotion(v, input.labels());
-        String question = (String) v.get("question");
-
-        StepRunner.TextStep describe = runner.text("describe", "pep/describe", v, StepSchemas.describe(), StepSchemas.DESCRIBE,
-                input.backend(), input.cues(), input.labels(), new BackendTask.Step("describe", question, List.of(), List.of()));
-        tally.add(describe.record(), 1);
-        v.put("description", describe.text());
-
-        StepRunner.EmotionStep initial = runner.emotion("answer", "pep/answer", v, input);
-        tally.add(initial.record(), initial.call());
-        v.put("initial", initial.call().reply());
-
-        StepRunner.TextStep explain = runner.text("explain", "pep/explain", v, StepSchemas.explain(), StepSchemas.EXPLAIN,
-                input.backend(), input.cues(), input.labels(),
-                new BackendTask.Step("explain", question, List.of(), List.of(describe.text(), initial.call().reply())));
-        tally.add(explain.record(), 1);
-        v.put("explanation", explain.text());
-
-        StepRunner.EmotionStep last = runner.emotion("final", "pep/final", v, input);
-        tally.add(last.record(), last.call());
-        return new StrategyResult(last.call().answer(), last.prompt().template(),
-                tally.total(last.call(), last.call().answer(), last.call().unknownCueIds()), last.call().unknownCueIds(),
-                List.of(), null, tally.steps());
+        return loop.run(STEPS, input);
     }
 
     @Override
     public QuestionResult ask(QuestionInput input) {
-        Tally tally = new Tally();
-        Map<String, Object> v = runner.variables(input.cues(), input.transcript(), input.faceCount(), List.of());
-        StepRunner.question(v, input.question(), input.choices());
+        return loop.ask(STEPS, input);
+    }
 
-        StepRunner.TextStep describe = runner.text("describe", "pep/describe", v, StepSchemas.describe(), StepSchemas.DESCRIBE,
-                input.backend(), input.cues(), null, new BackendTask.Step("describe", input.question(), List.of(), List.of()));
-        tally.add(describe.record(), 1);
-        v.put("description", describe.text());
+    private static PromptContext describe(Subject s, String schema) {
+        EvidenceText e = s.evidence();
+        return new PepPrompts.Describe(s.ask().question(), e.cues(), e.faceCount(), e.transcript(), schema);
+    }
 
-        StepRunner.QuestionStep initial = runner.question("answer", "pep/answer", v, input, List.of(), List.of(describe.text()));
-        tally.add(initial.record(), 1);
-        v.put("initial", initial.reply().raw());
+    private static PromptContext answer(Grounds g, String schema) {
+        AnswerSpace a = g.subject().ask();
+        return new PepPrompts.Answer(a.question(), a.kind(), a.choices(), a.labels(), g.description(), g.subject().evidence().transcript(),
+                schema);
+    }
 
-        StepRunner.TextStep explain = runner.text("explain", "pep/explain", v, StepSchemas.explain(), StepSchemas.EXPLAIN,
-                input.backend(), input.cues(), null,
-                new BackendTask.Step("explain", input.question(), List.of(), List.of(describe.text(), initial.reply().raw())));
-        tally.add(explain.record(), 1);
-        v.put("explanation", explain.text());
+    private static PromptContext explain(Grounds g, String initial, String schema) {
+        return new PepPrompts.Explain(g.subject().ask().question(), g.description(), initial, schema);
+    }
 
-        StepRunner.QuestionStep last = runner.question("final", "pep/final", v, input, List.of(),
-                List.of(describe.text(), initial.reply().raw(), explain.text()));
-        tally.add(last.record(), 1);
-        return new QuestionResult(last.reply(), last.prompt().template(), last.call().backend(), last.call().model(), List.of(), null,
-                tally.steps(), tally.calls(), tally.promptTokens(), tally.completionTokens(), tally.backendMillis());
+    private static PromptContext finalAnswer(Grounds g, String initial, String explanation, String schema) {
+        AnswerSpace a = g.subject().ask();
+        return new PepPrompts.Final(a.question(), a.kind(), a.choices(), a.labels(), g.description(), initial, explanation, schema);
     }
 }

@@ -43,7 +43,7 @@ class LocalBaselineTest {
         assertThat(basic.reply().answer()).isEqualTo("yes");
         assertThat(swapped.reply().answer()).isEqualTo("yes");
         assertThat(swapped.reply().reasoning()).startsWith(LocalTaskAnswerer.DISCLAIMER).contains("[k001]");
-        assertThat(swapped.steps()).singleElement().satisfies(s -> assertThat(s.step()).isEqualTo("answer"));
+        assertThat(swapped.steps()).singleElement().satisfies(s -> assertThat(s.step().wire()).isEqualTo("answer"));
     }
 
     @Test
@@ -57,7 +57,7 @@ class LocalBaselineTest {
         assertThat(swapped.reply().reasoning()).contains("'jealousy' (emotion)");
         assertThat(swapped.knowledge()).isNotEmpty();
         assertThat(swapped.knowledge().get(0).id()).isEqualTo("k001");
-        assertThat(swapped.steps()).extracting(s -> s.step()).containsExactly("knowledge", "answer", "explain", "final");
+        assertThat(swapped.steps()).extracting(s -> s.step().wire()).containsExactly("knowledge", "answer", "explain", "final");
         // The first answer is the familiar yes; the check in between is what turns it.
         assertThat(swapped.steps().get(1).parsed()).isEqualTo("yes");
         assertThat(swapped.steps().get(2).reply()).contains("contradicted");
@@ -69,7 +69,7 @@ class LocalBaselineTest {
         QuestionResult swapped = ask("pep", SWAPPED);
 
         assertThat(swapped.reply().answer()).isEqualTo("yes");
-        assertThat(swapped.steps()).extracting(s -> s.step()).containsExactly("describe", "answer", "explain", "final");
+        assertThat(swapped.steps()).extracting(s -> s.step().wire()).containsExactly("describe", "answer", "explain", "final");
         assertThat(swapped.knowledge()).isEmpty();
     }
 

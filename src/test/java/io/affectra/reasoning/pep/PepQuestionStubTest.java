@@ -86,7 +86,7 @@ class PepQuestionStubTest {
         assertThat(result.verification().keptIds("fact")).containsExactly(shown);
         assertThat(result.verification().dropped()).extracting(v -> v.id()).containsExactlyInAnyOrder("F7.expr", "k999");
         assertThat(result.verification().dropped()).allSatisfy(v -> assertThat(v.why()).isNotBlank());
-        assertThat(result.steps()).extracting(s -> s.step()).containsExactly("knowledge", "answer", "explain", "final");
+        assertThat(result.steps()).extracting(s -> s.step().wire()).containsExactly("knowledge", "answer", "explain", "final");
         assertThat(result.promptTokens()).isEqualTo(300);
     }
 
