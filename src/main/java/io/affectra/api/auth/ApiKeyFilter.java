@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Checks the bearer key of every {@code /v1} request, then its key's rate and concurrency limits, before a byte of the
+ * Checks the bearer key of every request outside {@code /q/} (health, metrics, API documents), then its key's rate and concurrency limits, before a byte of the
  * body is read. Refusals speak OpenAI's error shape on the OpenAI routes and problem+json elsewhere. Installed only
  * when {@code affectra.auth.enabled}: with auth off it costs nothing. Never logs a key.
  */
@@ -40,7 +40,7 @@ public class ApiKeyFilter {
 
     void check(RoutingContext rc) {
         String path = rc.request().path();
-        if (path == null || !(path.startsWith("/v1/") || path.equals("/v1"))) {
+        if (isOpen(path)) {
             rc.next();
             return;
         }
@@ -82,6 +82,15 @@ public class ApiKeyFilter {
         }
         rc.put(CLIENT, client.name());
         rc.next();
+    }
+
+    /**
+     * Health, metrics and the API documents stay open; everything else needs a key (deny by default: a route added later,
+     * or a path spelled in a way no rule foresaw, is protected too). {@link io.affectra.api.CanonicalPathFilter} has
+     * already refused paths that are not canonical, so this prefix is the path the routers route.
+     */
+    static boolean isOpen(String path) {
+        return path != null && path.startsWith("/q/");
     }
 
     private static String bearer(String header) {
