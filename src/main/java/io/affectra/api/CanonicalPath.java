@@ -59,8 +59,14 @@ public final class CanonicalPath {
                 return "malformed percent-encoding";
             }
             char value = (char) (hi * 16 + lo);
-            if (value == '/' || value == '\\') {
-                return "percent-encoded slash or backslash";
+            if (value == '\\') {
+                return "percent-encoded backslash";
+            }
+            if (value == '/') {
+                // Kept encoded (an SDK sends model "vllm/Qwen" as vllm%2FQwen), but it must not hide a dot segment.
+                decoded.append('/');
+                i += 2;
+                continue;
             }
             if (unreserved(value)) {
                 return "percent-encoded '" + value + "' (send it as it is)";
@@ -68,9 +74,10 @@ public final class CanonicalPath {
             decoded.append('%');
             i += 2;
         }
-        String d = decoded.toString();
-        if (d.equals(".") || d.equals("..")) {
-            return "dot segment ('" + segment + "')";
+        for (String piece : decoded.toString().split("/", -1)) {
+            if (piece.equals(".") || piece.equals("..")) {
+                return "dot segment ('" + segment + "')";
+            }
         }
         return null;
     }

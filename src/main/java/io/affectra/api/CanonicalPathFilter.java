@@ -16,8 +16,8 @@ import java.util.Locale;
 @Singleton
 public class CanonicalPathFilter {
 
-    /** Ahead of everything, API keys included ({@code Integer.MIN_VALUE + 1}). */
-    static final int ORDER = Integer.MIN_VALUE;
+    /** Right after the request id, ahead of API keys and limits. */
+    static final int ORDER = RequestIdFilter.ORDER + 1;
 
     void install(@Observes Router router) {
         router.route().order(ORDER).handler(this::check);

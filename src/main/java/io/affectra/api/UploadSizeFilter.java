@@ -29,7 +29,7 @@ public class UploadSizeFilter {
         // Ahead of the body handler, so that an oversized upload is refused before it is read. Only on /v1 routes that
         // are not OpenAI's (those have their own limit, affectra.chat.max-request-bytes, and error shape), so that a
         // proxied chat completion does not pay for a handler that would only pass it on.
-        router.routeWithRegex(OpenAiPaths.OTHER_V1_REGEX).order(Integer.MIN_VALUE + 1).handler(this::checkLength);
+        router.routeWithRegex(OpenAiPaths.OTHER_V1_REGEX).order(Integer.MIN_VALUE + 3).handler(this::checkLength);
     }
 
     void checkLength(RoutingContext rc) {

@@ -34,7 +34,7 @@ public class ApiKeyFilter {
 
     void install(@Observes Router router) {
         if (keys.enabled()) {
-            router.route().order(Integer.MIN_VALUE + 1).handler(this::check);
+            router.route().order(Integer.MIN_VALUE + 2).handler(this::check);
         }
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.affectra.config.AffectraConfig;
 import io.affectra.cue.CueSet;
+import io.affectra.api.RequestIdFilter;
 import io.affectra.gateway.ChatMode;
 import io.affectra.gateway.ChatProxy;
 import io.affectra.gateway.ConversationRewriter;
@@ -29,7 +30,6 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -170,8 +170,8 @@ public class ChatCompletionHandler {
                 answers.check(x.route, x.chat);
                 onWorker(x, () -> {
                     CueContext context = x.parts.isEmpty() ? NO_MEDIA : encode(x, false);
-                    return answers.answer(x.route, x.chat, context);
-                }, reply -> writeAnswer(x, reply));
+                    return new Answered(context, answers.answer(x.route, x.chat, context));
+                }, answered -> writeAnswer(x, answered));
                 return;
             }
             List<Upstream> chain = upstreams.chain(x.route.backend());
@@ -256,10 +256,7 @@ public class ChatCompletionHandler {
         };
         HttpServerResponse response = x.rc.response();
         if (context != null) {
-            response.putHeader("x-affectra-cues", Integer.toString(context.cues().size()));
-            if (!context.warnings().isEmpty()) {
-                response.putHeader("x-affectra-warnings", ascii(String.join("; ", context.warnings())));
-            }
+            cueHeaders(response, context);
         }
         ProxyCall call = new ProxyCall(x.model(), chain, body, x.stream(), !x.parts.isEmpty(), context == null ? 0 : context.tokens(),
                 x.start, failure -> UpstreamErrors.of(failure).sseEvent());
@@ -273,8 +270,22 @@ public class ChatCompletionHandler {
         });
     }
 
-    private void writeAnswer(Exchange x, AnswerReply reply) {
+    /** An answer-mode reply with the cue context it was answered over (for the response headers). */
+    private record Answered(CueContext context, AnswerReply reply) {
+    }
+
+    /** What the media gave, on chat and answer replies alike. */
+    private static void cueHeaders(HttpServerResponse response, CueContext context) {
+        response.putHeader("x-affectra-cues", Integer.toString(context.cues().size()));
+        if (!context.warnings().isEmpty()) {
+            response.putHeader("x-affectra-warnings", ascii(String.join("; ", context.warnings())));
+        }
+    }
+
+    private void writeAnswer(Exchange x, Answered answered) {
+        AnswerReply reply = answered.reply();
         HttpServerResponse response = x.rc.response();
+        cueHeaders(response, answered.context());
         response.putHeader("x-affectra-backend", reply.backend()).putHeader("x-affectra-model", x.model());
         int n = x.chat.n();
         if (x.chat.stream()) {
@@ -289,7 +300,7 @@ public class ChatCompletionHandler {
     }
 
     private void fail(Exchange x, Throwable failure) {
-        fail(x, error(failure));
+        fail(x, error(failure, RequestIdFilter.of(x.rc.response()), x.rc.request().path()));
     }
 
     private void fail(Exchange x, OpenAiError error) {
@@ -299,7 +310,7 @@ public class ChatCompletionHandler {
     }
 
     /** Every failure as an OpenAI error; unexpected ones are logged with an id the client gets, never a stack trace. */
-    static OpenAiError error(Throwable failure) {
+    static OpenAiError error(Throwable failure, String requestId, String path) {
         if (failure instanceof OpenAiException e) {
             return e.error();
         }
@@ -318,9 +329,9 @@ public class ChatCompletionHandler {
                 case UNAVAILABLE -> OpenAiError.badGateway("backend_unavailable", e.getMessage());
             };
         }
-        String errorId = UUID.randomUUID().toString();
-        LOG.errorf(failure, "internal error %s on /v1/chat/completions", errorId);
-        return OpenAiError.internal(errorId);
+        // The error id is the request's x-request-id: the one id a client reports and the log holds.
+        LOG.errorf(failure, "internal error %s on %s", requestId, path);
+        return OpenAiError.internal(requestId);
     }
 
     private static long parseLong(String text) {

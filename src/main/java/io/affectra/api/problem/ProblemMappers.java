@@ -17,6 +17,11 @@ import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import io.affectra.api.RequestIdFilter;
+import io.affectra.api.openai.OpenAiPaths;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.core.MediaType;
+import java.util.LinkedHashMap;
 
 /** Every failure becomes problem+json with a stable type; no stack trace ever reaches a client. */
 public class ProblemMappers {
@@ -83,8 +88,20 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e) {
+    public Response web(WebApplicationException e, HttpServerRequest request) {
         int status = e.getResponse().getStatus();
+        if ((status == 404 || status == 405) && OpenAiPaths.isOpenAi(request.path())) {
+            // An OpenAI route Affectra does not serve (/v1/embeddings, /v1/responses): the SDKs read this shape.
+            String message = status == 404
+                    ? "Affectra does not serve " + request.method() + " " + request.path() + " (served: POST /v1/chat/completions, GET /v1/models)."
+                    : request.method() + " is not allowed on " + request.path() + ".";
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("message", message);
+            error.put("type", "invalid_request_error");
+            error.put("param", null);
+            error.put("code", status == 404 ? "unknown_url" : "method_not_allowed");
+            return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Map.of("error", error)).build();
+        }
         String slug = switch (status) {
             case 404 -> "not-found";
             case 405 -> "method-not-allowed";
@@ -98,23 +115,24 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response encoder(EncoderException e) {
-        return internal(e);
+    public Response encoder(EncoderException e, HttpServerRequest request) {
+        return internal(e, request);
     }
 
     @ServerExceptionMapper
-    public Response prompt(PromptException e) {
-        return internal(e);
+    public Response prompt(PromptException e, HttpServerRequest request) {
+        return internal(e, request);
     }
 
     @ServerExceptionMapper
-    public Response any(Throwable e) {
-        return internal(e);
+    public Response any(Throwable e, HttpServerRequest request) {
+        return internal(e, request);
     }
 
-    private static Response internal(Throwable e) {
-        String errorId = UUID.randomUUID().toString();
-        LOG.errorf(e, "internal error %s", errorId);
+    /** The error id is the request's {@code x-request-id}: the one id a client reports and the log holds. */
+    private static Response internal(Throwable e, HttpServerRequest request) {
+        String errorId = RequestIdFilter.of(request.response());
+        LOG.errorf(e, "internal error %s on %s %s", errorId, request.method(), request.path());
         Map<String, Object> body = Problems.body("internal-error", 500, "Internal error",
                 "The server failed; the operator can find error " + errorId + " in its log.");
         body.put("errorId", errorId);

@@ -29,7 +29,7 @@ class UnnormalisedPathAuthTest {
     private static final List<String> TRICKS = List.of(
             "//v1/backends", "/v1//backends", "/./v1/backends", "/v1/./backends", "/v1/../v1/backends", "/x/../v1/backends",
             "/%2e/v1/backends", "/%2e%2e/v1/backends", "/q/../v1/backends", "/q/%2e%2e/v1/backends", "/q/..;/v1/backends",
-            "/v1%2fbackends", "/v1%2Fbackends", "/%761/backends", "/v%31/backends", "/%76%31/%62ackends", "/v1;x/backends",
+            "/q/health%2f..%2f..%2fv1/backends", "/q/%2e%2e%2fv1/backends", "/%761/backends", "/v%31/backends", "/%76%31/%62ackends", "/v1;x/backends",
             "/v1/backends;x", "/v1\\backends", "//v1/models", "/%761/models", "/v1;x/models",
             "/v1/emotion/jobs/none/events;x", "//v1/emotion/jobs/none/events", "/v1/evaluations/%2e%2e/backends");
 
@@ -55,7 +55,7 @@ class UnnormalisedPathAuthTest {
     @Test
     void canonicalButUnusualSpellingsNeedAKeyToo() throws IOException {
         // Deny by default: any path outside /q/ needs a key, whatever the routers would make of it.
-        for (String path : List.of("/V1/backends", "/v1/backends/", "/v1", "/v1/", "/", "/v1/nope", "/Q/health", "/v1/emotion/jobs/none/events")) {
+        for (String path : List.of("/V1/backends", "/v1/backends/", "/v1%2fbackends", "/v1%2Fbackends", "/v1", "/v1/", "/", "/v1/nope", "/Q/health", "/v1/emotion/jobs/none/events")) {
             int status = status("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
             assertThat(status).as("GET " + path).isEqualTo(401);
         }
