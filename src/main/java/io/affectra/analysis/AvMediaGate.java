@@ -3,11 +3,15 @@ package io.affectra.analysis;
 import io.affectra.config.AffectraConfig;
 import io.affectra.media.AvDecoder;
 import io.affectra.media.AvProbe;
+import io.affectra.media.DecodeLimit;
 import io.affectra.media.MediaException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
 
-/** Checks a video or audio upload before any frame is decoded: size, header limits, and what the client said it is. */
+/**
+ * Checks a video or audio upload before any frame is decoded: size, header limits, and what the client said it is; and says
+ * how far decoding may then go ({@link DecodeLimit}), since the header's duration is only what the file claims.
+ */
 @ApplicationScoped
 public class AvMediaGate {
 
@@ -41,5 +45,18 @@ public class AvMediaGate {
             throw new MediaException("use-jobs", 413, "The media lasts " + probe.durationMs() / 1000 + " s; synchronous analysis takes up to "
                     + max / 1000 + " s. Submit it to POST /v1/emotion/jobs.");
         }
+    }
+
+    /** How far a synchronous analysis (or a chat turn) decodes: the check of {@link #requireSync}, on what is decoded. */
+    public DecodeLimit syncLimit() {
+        DecodeLimit any = decoder.limit();
+        long max = config.video().syncMaxDuration().toMillis();
+        return max >= any.maxMs() ? any : new DecodeLimit(max, "use-jobs", "synchronous analysis takes up to " + max / 1000
+                + " s. Submit it to POST /v1/emotion/jobs.");
+    }
+
+    /** How far a job or an evaluation case decodes: {@code affectra.limits.max-duration}. */
+    public DecodeLimit limit() {
+        return decoder.limit();
     }
 }

@@ -4,6 +4,7 @@ import io.affectra.config.AffectraConfig;
 import io.affectra.cue.Cue;
 import io.affectra.cue.CueSet;
 import io.affectra.media.AvProbe;
+import io.affectra.media.DecodeLimit;
 import io.affectra.reasoning.StrategyInput;
 import io.affectra.reasoning.StrategyResult;
 import io.affectra.timing.StageClock;
@@ -40,7 +41,9 @@ public class TemporalAnalysisService {
         this.metrics = metrics;
     }
 
-    public AnalysisResult analyze(Path media, AvProbe probe, String transcript, AnalyzeOptions options, ProgressListener listener) {
+    /** @param limit how far decoding may go: the synchronous limit on the analyse endpoint, the media limit in a job */
+    public AnalysisResult analyze(Path media, AvProbe probe, DecodeLimit limit, String transcript, AnalyzeOptions options,
+            ProgressListener listener) {
         long started = System.nanoTime();
         ResolvedRequest request = resolver.resolve(transcript, options);
         double fps = options.fps() != null ? options.fps() : config.video().fps();
@@ -48,8 +51,8 @@ public class TemporalAnalysisService {
         long duration = Math.max(1, probe.durationMs());
 
         WindowAnswers answers = new WindowAnswers(request, duration, listener, started);
-        TemporalCueExtractor.Extraction extraction = extractor.extract(media, probe, request.transcript(), request.deidentify(), fps, windowMs,
-                listener, answers::answer);
+        TemporalCueExtractor.Extraction extraction = extractor.extract(media, probe, limit, request.transcript(), request.deidentify(), fps,
+                windowMs, listener, answers::answer);
 
         StrategyResult last = answers.lastResult;
         Map<String, Double> timings = new LinkedHashMap<>(extraction.timings());
@@ -60,7 +63,7 @@ public class TemporalAnalysisService {
                 UUID.randomUUID().toString(),
                 Instant.now(),
                 new AnalysisResult.Media(probe.mimeType(io.affectra.media.MediaSniffer.sniff(media)),
-                        probe.width(), probe.height(), probe.durationMs(), probe.hasVideo(), probe.hasAudio()),
+                        probe.width(), probe.height(), extraction.durationMs(), probe.hasVideo(), probe.hasAudio()),
                 List.of(),
                 answers.allCues,
                 WindowAggregator.aggregate(answers.answers, request.labels()),

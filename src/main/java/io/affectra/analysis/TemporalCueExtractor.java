@@ -18,10 +18,12 @@ import io.affectra.encoder.face.FaceTrack;
 import io.affectra.encoder.face.FaceTrackSession;
 import io.affectra.encoder.text.TextEmotionEncoder;
 import io.affectra.encoder.text.TranscriptAligner;
+import io.affectra.encoder.text.TranscriptBounds;
 import io.affectra.encoder.text.TranscriptParser;
 import io.affectra.encoder.text.TranscriptSegment;
 import io.affectra.media.AvDecoder;
 import io.affectra.media.AvProbe;
+import io.affectra.media.DecodeLimit;
 import io.affectra.media.MediaException;
 import io.affectra.media.VideoFrame;
 import io.affectra.timing.StageClock;
@@ -30,6 +32,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -37,7 +40,8 @@ import java.util.Map;
  * speech, the sampled frames stream through the frame encoders, and the time line is cut into windows (EALD). At the
  * end of each window the encoders summarise it into cues and forget its frames, so memory depends on the number of
  * people, not on the duration. What a window's cues become (an answer, a chat's context) is the caller's business.
- * Blocking: call it on a worker thread.
+ * The time line is what is decoded, not what the header declares: a clip that runs longer than its header says gets
+ * windows up to its real end (and is refused past its {@link DecodeLimit}). Blocking: call it on a worker thread.
  */
 @ApplicationScoped
 public class TemporalCueExtractor {
@@ -56,8 +60,13 @@ public class TemporalCueExtractor {
     public record WholeClip(List<Cue> cues, Extraction extraction) {
     }
 
-    /** What was read and measured: the cues themselves went to the {@link WindowSink}. */
-    public record Extraction(int windows, int frames, VoiceReport voice, List<TranscriptSegment> transcript, List<FaceTrack> faceTracks,
+    /**
+     * What was read and measured: the cues themselves went to the {@link WindowSink}.
+     *
+     * @param durationMs the time line's length: the header's duration, or the last decoded timestamp when the media ran longer
+     */
+    public record Extraction(int windows, int frames, long durationMs, VoiceReport voice, List<TranscriptSegment> transcript,
+            List<FaceTrack> faceTracks,
             List<GestureEvent> gestures, List<String> warnings, List<String> withheld, Map<String, Double> timings) {
     }
 
@@ -67,6 +76,12 @@ public class TemporalCueExtractor {
     private final BodyAnalyzer body;
     private final EncoderExecutor executor;
     private final TextEmotionEncoder textEmotion;
+
+    /**
+     * How far past the header's duration decoded media may end and still be the header's length (the last frame's
+     * duration, audio padding): no extra sliver of a window, no warning.
+     */
+    static final long HEADER_SLACK_MS = 1_000;
 
     public TemporalCueExtractor(AvDecoder decoder, FaceAnalyzer faces, VoiceAnalyzer voice, BodyAnalyzer body, EncoderExecutor executor,
             TextEmotionEncoder textEmotion) {
@@ -82,10 +97,11 @@ public class TemporalCueExtractor {
      * The whole clip as one window, for a question about the clip as a whole (a chat turn, an evaluation case). Cue ids
      * read as on a still image ({@code P1.g1}, {@code V2}) since there is only one window.
      */
-    public WholeClip wholeClip(Path media, AvProbe probe, String transcript, boolean deidentify, double fps) {
+    public WholeClip wholeClip(Path media, AvProbe probe, DecodeLimit limit, String transcript, boolean deidentify, double fps) {
         List<Cue> cues = new ArrayList<>();
-        Extraction extraction = run(media, probe, transcript, deidentify, fps, Math.max(1, probe.durationMs()), ProgressListener.NONE,
-                w -> cues.addAll(w.cues()), false);
+        // One window however long the media turns out to be: the window length is the decode limit's reach.
+        Extraction extraction = run(media, probe, limit, transcript, deidentify, fps, Math.max(probe.durationMs(), limit.stopAtMs()) + 1,
+                ProgressListener.NONE, w -> cues.addAll(w.cues()), false);
         return new WholeClip(List.copyOf(cues), extraction);
     }
 
@@ -93,23 +109,27 @@ public class TemporalCueExtractor {
      * @param transcript  plain text, SRT or WebVTT; empty for none
      * @param deidentify  no face model runs (body language, voice and words still do)
      * @param windowMs    window length; the duration (or more) gives one window for the whole clip
+     * @param limit       how far decoding may go (the synchronous limit, or the media limit for jobs)
      */
-    public Extraction extract(Path media, AvProbe probe, String transcript, boolean deidentify, double fps, long windowMs,
-            ProgressListener listener, WindowSink sink) {
-        return run(media, probe, transcript, deidentify, fps, windowMs, listener, sink, true);
+    public Extraction extract(Path media, AvProbe probe, DecodeLimit limit, String transcript, boolean deidentify, double fps,
+            long windowMs, ProgressListener listener, WindowSink sink) {
+        return run(media, probe, limit, transcript, deidentify, fps, windowMs, listener, sink, true);
     }
 
-    private Extraction run(Path media, AvProbe probe, String transcript, boolean deidentify, double fps, long windowMs,
+    private Extraction run(Path media, AvProbe probe, DecodeLimit limit, String transcript, boolean deidentify, double fps, long windowMs,
             ProgressListener listener, WindowSink sink, boolean prefixWindows) {
-        long duration = Math.max(1, probe.durationMs());
+        long declared = probe.durationMs();
+        long duration = Math.max(1, declared);
         StageClock clock = new StageClock();
         List<String> warnings = new ArrayList<>();
         List<String> withheld = new ArrayList<>();
 
         VoiceReport voiceReport = null;
+        long audioMs = 0;
         if (probe.hasAudio()) {
             VoiceSession session = voice.open();
-            decoder.streamAudio(media, session::accept);
+            audioMs = decoder.streamAudio(media, limit, session::accept) * 1000 / AvDecoder.SAMPLE_RATE;
+            duration = extended(duration, declared, audioMs);
             voiceReport = session.finish();
             listener.progress("audio", probe.hasVideo() ? 0.15 : 0.5, null);
         } else {
@@ -117,8 +137,12 @@ public class TemporalCueExtractor {
         }
         clock.lap("audio");
 
+        // Only the audio is decoded yet: a video that runs past its header shows that only as its frames arrive, while the
+        // windows are being answered, so the cues are checked against the header's (or the audio's) end.
+        long known = declared > 0 || audioMs > 0 ? duration : 0;
         List<TranscriptSegment> segments = transcript.isEmpty() ? List.of()
-                : TranscriptAligner.align(TranscriptParser.parse(transcript), voiceReport == null ? List.of() : voiceReport.segments(), duration);
+                : TranscriptAligner.align(TranscriptBounds.keep(TranscriptParser.parse(transcript), known, warnings),
+                        voiceReport == null ? List.of() : voiceReport.segments(), duration);
         clock.lap("transcript");
 
         List<FrameCueSession> sessions = new ArrayList<>();
@@ -138,25 +162,38 @@ public class TemporalCueExtractor {
             }
         }
 
-        Windows windows = new Windows(voiceReport, segments, sessions, windowMs, duration, sink, prefixWindows);
+        Windows windows = new Windows(voiceReport, segments, sessions, windowMs, declared, duration, sink, prefixWindows);
         int frames = 0;
         if (probe.hasVideo()) {
-            frames = decoder.sampleFramesAhead(media, fps, windows::frame);
+            frames = decoder.sampleFramesAhead(media, fps, limit, windows::frame);
             if (frames == 0) {
                 throw new MediaException("corrupt-media", 422, "The video stream holds no decodable frame.");
             }
-            if (windows.lastFrameMs < duration * 0.8 - 2_000) {
+            if (windows.lastFrameMs < declared * 0.8 - 2_000) {
                 throw new MediaException("corrupt-media", 422, "The video ends at " + windows.lastFrameMs / 1000
-                        + " s but its header declares " + duration / 1000 + " s: the file is truncated.");
+                        + " s but its header declares " + declared / 1000 + " s: the file is truncated.");
             }
         }
-        windows.closeUntil(duration);
+        windows.closeUntil(windows.end);
+        if (declared > 0 && windows.end > declared) {
+            warnings.add(String.format(Locale.ROOT, "the header declares %.1f s but the media runs %.1f s: the decoded length is used",
+                    declared / 1000.0, windows.end / 1000.0));
+        }
         clock.lap("windows");
 
         Map<String, Double> timings = new LinkedHashMap<>(clock.laps());
         sessions.forEach(s -> s.timings().forEach((k, v) -> timings.merge(k, Math.round(v * 100) / 100.0, Double::sum)));
-        return new Extraction(windows.closed, frames, voiceReport, segments, faceSession == null ? List.of() : faceSession.tracks(),
+        return new Extraction(windows.closed, frames, windows.end, voiceReport, segments,
+                faceSession == null ? List.of() : faceSession.tracks(),
                 bodySession == null ? List.of() : bodySession.events(), warnings, withheld, timings);
+    }
+
+    /**
+     * The time line's end once {@code decodedMs} has been decoded: the header's duration while decoding stays within a
+     * slack of it, else the last decoded timestamp.
+     */
+    static long extended(long end, long declared, long decodedMs) {
+        return decodedMs > declared + (declared > 0 ? HEADER_SLACK_MS : 0) ? Math.max(end, decodedMs) : end;
     }
 
     /** Cuts the time line into windows as frames arrive, and hands each window's cues on when it closes. */
@@ -165,26 +202,30 @@ public class TemporalCueExtractor {
         final List<TranscriptSegment> transcript;
         final List<FrameCueSession> sessions;
         final long windowMs;
-        final long duration;
+        final long declared;
         final WindowSink sink;
         final boolean prefixWindows;
+        /** The end of the time line so far: the header's (or the audio's) until a frame lies past it. */
+        long end;
         long windowStart;
         long lastFrameMs;
         int closed;
 
-        Windows(VoiceReport voice, List<TranscriptSegment> transcript, List<FrameCueSession> sessions, long windowMs, long duration,
-                WindowSink sink, boolean prefixWindows) {
+        Windows(VoiceReport voice, List<TranscriptSegment> transcript, List<FrameCueSession> sessions, long windowMs, long declared,
+                long end, WindowSink sink, boolean prefixWindows) {
             this.prefixWindows = prefixWindows;
             this.voice = voice;
             this.transcript = transcript;
             this.sessions = sessions;
             this.windowMs = windowMs;
-            this.duration = duration;
+            this.declared = declared;
+            this.end = end;
             this.sink = sink;
         }
 
         void frame(VideoFrame frame) {
-            while (frame.timestampMs() >= windowStart + windowMs && windowStart + windowMs < duration) {
+            end = extended(end, declared, frame.timestampMs());
+            while (frame.timestampMs() >= windowStart + windowMs && windowStart + windowMs < end) {
                 close(windowStart + windowMs);
             }
             // Face and body sessions are independent: each keeps its own core busy on the same frame.
@@ -192,9 +233,9 @@ public class TemporalCueExtractor {
             lastFrameMs = frame.timestampMs();
         }
 
-        void closeUntil(long end) {
-            while (windowStart < end) {
-                close(Math.min(end, windowStart + windowMs));
+        void closeUntil(long until) {
+            while (windowStart < until) {
+                close(Math.min(until, windowStart + windowMs));
             }
         }
 

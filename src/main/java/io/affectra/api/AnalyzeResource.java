@@ -10,6 +10,7 @@ import io.affectra.analysis.InvalidRequestException;
 import io.affectra.analysis.AvMediaGate;
 import io.affectra.analysis.ProgressListener;
 import io.affectra.analysis.TemporalAnalysisService;
+import io.affectra.config.AffectraConfig;
 import io.affectra.media.AvProbe;
 import io.affectra.media.ImageDecoder;
 import io.affectra.media.MediaException;
@@ -34,12 +35,15 @@ public class AnalyzeResource {
     private final TemporalAnalysisService temporal;
     private final ImageDecoder images;
     private final AvMediaGate avMedia;
+    private final AffectraConfig config;
 
-    public AnalyzeResource(AnalysisService analyses, TemporalAnalysisService temporal, ImageDecoder images, AvMediaGate avMedia) {
+    public AnalyzeResource(AnalysisService analyses, TemporalAnalysisService temporal, ImageDecoder images, AvMediaGate avMedia,
+            AffectraConfig config) {
         this.analyses = analyses;
         this.temporal = temporal;
         this.images = images;
         this.avMedia = avMedia;
+        this.config = config;
     }
 
     @POST
@@ -49,14 +53,16 @@ public class AnalyzeResource {
             + "'transcript' (plain text, SRT or WebVTT) and 'options' (JSON: backend, strategy (direct, emo-llama, deemo, pep, "
             + "pep-mek), facialPriors, labels, deidentify, explain, fps, windowSeconds). Video and audio longer than "
             + "affectra.video.sync-max-duration go through /v1/emotion/jobs.")
-    public AnalysisResult analyze(@RestForm("media") FileUpload media, @RestForm("transcript") String transcript,
-            @RestForm("options") String options) {
+    public AnalysisResult analyze(@RestForm("media") FileUpload media, @RestForm("transcript") String transcriptField,
+            @RestForm("transcript") FileUpload transcriptFile, @RestForm("options") String options) {
         if (media == null) {
-            throw new InvalidRequestException("missing-media", "Send the image as a multipart file part named 'media'.");
+            throw new InvalidRequestException("missing-media",
+                    "Send the image, video or audio to analyse as a multipart file part named 'media'.");
         }
         if (media.size() == 0) {
             throw MediaException.empty();
         }
+        String transcript = TranscriptPart.read(transcriptField, transcriptFile, config.limits().maxTranscriptChars());
         AnalyzeOptions parsed = parse(options);
         MediaKind kind = images.sniff(media.uploadedFile());
         if (kind.isImage() || kind == MediaKind.UNKNOWN) {
@@ -64,7 +70,7 @@ public class AnalyzeResource {
         }
         AvProbe probe = avMedia.check(media.uploadedFile(), media.size(), media.contentType());
         avMedia.requireSync(probe);
-        return temporal.analyze(media.uploadedFile(), probe, transcript, parsed, ProgressListener.NONE);
+        return temporal.analyze(media.uploadedFile(), probe, avMedia.syncLimit(), transcript, parsed, ProgressListener.NONE);
     }
 
     static AnalyzeOptions parse(String options) {

@@ -2,6 +2,7 @@ package io.affectra.api;
 
 import io.affectra.analysis.AnalyzeOptions;
 import io.affectra.analysis.InvalidRequestException;
+import io.affectra.config.AffectraConfig;
 import io.affectra.job.JobEvent;
 import io.affectra.job.JobEvents;
 import io.affectra.job.JobService;
@@ -27,20 +28,24 @@ public class JobResource {
 
     private final JobService jobs;
     private final JobEvents events;
+    private final AffectraConfig config;
 
-    public JobResource(JobService jobs, JobEvents events) {
+    public JobResource(JobService jobs, JobEvents events, AffectraConfig config) {
         this.jobs = jobs;
         this.events = events;
+        this.config = config;
     }
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response submit(@RestForm("media") FileUpload media, @RestForm("transcript") String transcript,
-            @RestForm("options") String options) {
+    public Response submit(@RestForm("media") FileUpload media, @RestForm("transcript") String transcriptField,
+            @RestForm("transcript") FileUpload transcriptFile, @RestForm("options") String options) {
         if (media == null) {
-            throw new InvalidRequestException("missing-media", "Send the media as a multipart file part named 'media'.");
+            throw new InvalidRequestException("missing-media",
+                    "Send the video or audio (or an image) for the job as a multipart file part named 'media'.");
         }
+        String transcript = TranscriptPart.read(transcriptField, transcriptFile, config.limits().maxTranscriptChars());
         AnalyzeOptions parsed = AnalyzeResource.parse(options);
         JobView job = jobs.submit(media.uploadedFile(), media.size(), media.contentType(), transcript, parsed);
         return Response.accepted(job).location(URI.create("/v1/emotion/jobs/" + job.id())).build();

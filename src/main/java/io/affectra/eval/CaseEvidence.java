@@ -101,7 +101,7 @@ public class CaseEvidence {
     /** The text, when there is one, is what was said: aligned to the detected speech, with its text-emotion cues. */
     private List<Cue> clipCues(Path media, String transcript, boolean noFaces) {
         AvProbe probe = avGate.check(media, sizeOf(media), null);
-        return temporal.wholeClip(media, probe, transcript == null ? "" : transcript, noFaces, config.video().fps()).cues();
+        return temporal.wholeClip(media, probe, avGate.limit(), transcript == null ? "" : transcript, noFaces, config.video().fps()).cues();
     }
 
     private static long sizeOf(Path media) {

@@ -115,7 +115,7 @@ public class JobService {
             if (probe == null) {
                 result = analyses.analyze(media, transcript, options);
             } else {
-                result = temporal.analyze(media, probe, transcript, options, new ProgressListener() {
+                result = temporal.analyze(media, probe, gate.limit(), transcript, options, new ProgressListener() {
                     private int windows;
 
                     @Override

@@ -17,7 +17,8 @@ import org.bytedeco.javacv.FrameGrabber;
 /**
  * Video and audio decoding in-process with FFmpeg (JavaCV). Everything streams through the file: frames
  * are sampled at a fixed rate and handed on one at a time; audio is resampled by FFmpeg to 16 kHz mono
- * float and handed on in chunks. Limits are checked against the container header before decoding.
+ * float and handed on in chunks. Limits are checked against the container header before decoding, and the duration limit
+ * again on the decoded timestamps ({@link DecodeLimit}), since a header can understate the duration.
  */
 @ApplicationScoped
 public class AvDecoder {
@@ -30,10 +31,19 @@ public class AvDecoder {
 
     public static final int SAMPLE_RATE = 16_000;
 
+    /** What a problem calls the file before its streams are known. */
+    private static final String AV = "video or audio file";
+
     private final LimitsConfig limits;
 
     public AvDecoder(AffectraConfig config) {
         this.limits = config.limits();
+    }
+
+    /** What decoding may reach anywhere: {@code affectra.limits.max-duration}. */
+    public DecodeLimit limit() {
+        return new DecodeLimit(limits.maxDuration().toMillis(), "media-too-long",
+                "the limit is " + limits.maxDuration().toSeconds() + " s (affectra.limits.max-duration).");
     }
 
     /** Opens the container, reads its header and checks the limits; nothing is decoded. */
@@ -47,13 +57,13 @@ public class AvDecoder {
             check(probe);
             return probe;
         } catch (FrameGrabber.Exception e) {
-            throw MediaException.corrupt("the container could not be read");
+            throw MediaException.corrupt(AV, "the container could not be read");
         }
     }
 
     private void check(AvProbe probe) {
         if (!probe.hasVideo() && !probe.hasAudio()) {
-            throw MediaException.corrupt("the container holds neither video nor audio");
+            throw MediaException.corrupt(AV, "the container holds neither video nor audio");
         }
         if (probe.durationMs() > limits.maxDuration().toMillis()) {
             throw new MediaException("media-too-long", 413, "The media declares " + probe.durationMs() / 1000 + " s; the limit is "
@@ -66,14 +76,19 @@ public class AvDecoder {
         }
     }
 
+    public int sampleFrames(Path file, double fps, Consumer<VideoFrame> sink) {
+        return sampleFrames(file, fps, limit(), sink);
+    }
+
     /**
      * Decodes the video and hands on one frame every {@code 1/fps} seconds, in order.
      *
      * @return the number of frames handed on
+     * @throws MediaException {@code limit}'s problem when a frame lies past it
      */
-    public int sampleFrames(Path file, double fps, Consumer<VideoFrame> sink) {
+    public int sampleFrames(Path file, double fps, DecodeLimit limit, Consumer<VideoFrame> sink) {
         long stepUs = Math.round(1_000_000 / fps);
-        long maxUs = limits.maxDuration().toMillis() * 1000;
+        long stopUs = limit.stopAtMs() * 1000;
         int count = 0;
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
             grabber.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
@@ -90,8 +105,8 @@ public class AvDecoder {
             // converted. The expected time errs late (the larger of the nominal and the last observed gap, for
             // variable frame rates), and a frame that arrives earlier than expected is not taken; the next one is.
             while ((frame = grabImage(grabber, previous + gap + slackUs >= next)) != null) {
-                if (frame.timestamp > maxUs) {
-                    break;
+                if (frame.timestamp > stopUs) {
+                    throw limit.exceeded(declaredMs(grabber));
                 }
                 if (frame.image == null) {
                     continue;
@@ -110,7 +125,7 @@ public class AvDecoder {
             }
             return count;
         } catch (FrameGrabber.Exception e) {
-            throw MediaException.corrupt("the video stream could not be decoded");
+            throw MediaException.corrupt("video", "its video stream is unreadable");
         }
     }
 
@@ -119,12 +134,12 @@ public class AvDecoder {
      * decoding overlaps with the encoders instead of waiting for them. Frames arrive in order on the
      * caller's thread; a failure on either side stops both.
      */
-    public int sampleFramesAhead(Path file, double fps, Consumer<VideoFrame> sink) {
+    public int sampleFramesAhead(Path file, double fps, DecodeLimit limit, Consumer<VideoFrame> sink) {
         BlockingQueue<Object> queue = new ArrayBlockingQueue<>(FRAMES_AHEAD);
         Object end = new Object();
         Thread producer = Thread.ofPlatform().name("affectra-decode").daemon().start(() -> {
             try {
-                sampleFrames(file, fps, frame -> offer(queue, frame));
+                sampleFrames(file, fps, limit, frame -> offer(queue, frame));
                 offer(queue, end);
             } catch (RuntimeException e) {
                 if (!Thread.currentThread().isInterrupted()) {
@@ -170,13 +185,22 @@ public class AvDecoder {
         }
     }
 
+    public int sampleFramesAhead(Path file, double fps, Consumer<VideoFrame> sink) {
+        return sampleFramesAhead(file, fps, limit(), sink);
+    }
+
+    public long streamAudio(Path file, Consumer<float[]> sink) {
+        return streamAudio(file, limit(), sink);
+    }
+
     /**
      * Decodes the audio track resampled to 16 kHz mono float in [-1, 1] and hands it on in chunks.
      *
      * @return the number of samples handed on
+     * @throws MediaException {@code limit}'s problem when the samples run past it
      */
-    public long streamAudio(Path file, Consumer<float[]> sink) {
-        long maxSamples = limits.maxDuration().toSeconds() * SAMPLE_RATE;
+    public long streamAudio(Path file, DecodeLimit limit, Consumer<float[]> sink) {
+        long maxSamples = limit.stopAtMs() * SAMPLE_RATE / 1000;
         long total = 0;
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
             grabber.setSampleRate(SAMPLE_RATE);
@@ -187,7 +211,7 @@ public class AvDecoder {
                 return 0;
             }
             Frame frame;
-            while ((frame = grabSamples(grabber)) != null && total < maxSamples) {
+            while ((frame = grabSamples(grabber)) != null) {
                 if (frame.samples == null || frame.samples.length == 0) {
                     continue;
                 }
@@ -195,19 +219,26 @@ public class AvDecoder {
                 float[] chunk = new float[buffer.remaining()];
                 buffer.get(chunk);
                 total += chunk.length;
+                if (total > maxSamples) {
+                    throw limit.exceeded(declaredMs(grabber));
+                }
                 sink.accept(chunk);
             }
             return total;
         } catch (FrameGrabber.Exception e) {
-            throw MediaException.corrupt("the audio stream could not be decoded");
+            throw MediaException.corrupt("audio", "its audio stream is unreadable");
         }
+    }
+
+    private static long declaredMs(FFmpegFrameGrabber grabber) {
+        return Math.max(0, grabber.getLengthInTime() / 1000);
     }
 
     private static void start(FFmpegFrameGrabber grabber) throws FrameGrabber.Exception {
         try {
             grabber.start();
         } catch (FrameGrabber.Exception e) {
-            throw MediaException.corrupt("not a video or audio container FFmpeg can open");
+            throw MediaException.corrupt(AV, "not a video or audio container FFmpeg can open");
         }
     }
 

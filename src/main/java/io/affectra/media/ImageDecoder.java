@@ -38,7 +38,7 @@ public class ImageDecoder {
         try (InputStream in = Files.newInputStream(file)) {
             return MediaSniffer.sniff(in.readNBytes(MediaSniffer.HEADER_BYTES));
         } catch (IOException e) {
-            throw MediaException.corrupt("unreadable upload");
+            throw MediaException.corrupt("media", "the upload is unreadable");
         }
     }
 

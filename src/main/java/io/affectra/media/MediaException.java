@@ -31,8 +31,14 @@ public class MediaException extends RuntimeException {
                         : "This endpoint reads images; the bytes are " + kind.mimeType() + ".");
     }
 
+    /** An image that cannot be decoded. */
     public static MediaException corrupt(String detail) {
-        return new MediaException("corrupt-media", 422, "The image could not be decoded: " + detail);
+        return corrupt("image", detail);
+    }
+
+    /** @param what the kind of media, as the client is told: {@code image}, {@code video}, {@code audio}, {@code video or audio file} */
+    public static MediaException corrupt(String what, String detail) {
+        return new MediaException("corrupt-media", 422, "The " + what + " could not be decoded: " + detail);
     }
 
     public static MediaException tooLarge(long size, long max) {

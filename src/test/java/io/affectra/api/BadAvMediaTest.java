@@ -1,7 +1,9 @@
 package io.affectra.api;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 
 import io.affectra.testing.CraftedMedia;
 import io.affectra.testing.TestMedia;
@@ -33,6 +35,20 @@ class BadAvMediaTest {
         byte[] all = TestMedia.bytes("people.mp4");
         Path cut = CraftedMedia.write("truncated-people.mp4", Arrays.copyOf(all, all.length * 2 / 5));
         expect(given().multiPart("media", cut.toFile(), "video/mp4"), 422, "corrupt-media");
+    }
+
+    @Test
+    void aVideoThatCannotBeOpenedIsCalledAVideoNotAnImage() {
+        byte[] mp4 = TestMedia.bytes("people.mp4");
+        byte[] broken = Arrays.copyOf(mp4, 4096);
+        new java.util.Random(3).nextBytes(broken);
+        System.arraycopy(mp4, 0, broken, 0, 32); // the ftyp box: sniffed as MP4, then unreadable
+        Path file = CraftedMedia.write("garbled.mp4", broken);
+        given().multiPart("media", file.toFile(), "video/mp4").when().post("/v1/emotion/analyze")
+                .then().statusCode(422)
+                .body("type", equalTo("urn:affectra:problem:corrupt-media"))
+                .body("detail", containsString("video"))
+                .body("detail", not(containsString("image")));
     }
 
     @Test

@@ -61,6 +61,28 @@ class BadInputTest {
     @Test
     void missingMediaPart() {
         expectProblem(given().multiPart("transcript", "hello"), 400, "missing-media");
+        given().multiPart("transcript", "hello").when().post("/v1/emotion/analyze")
+                .then().body("detail", containsString("image, video or audio"));
+        given().multiPart("transcript", "hello").when().post("/v1/emotion/jobs")
+                .then().statusCode(400)
+                .body("type", equalTo("urn:affectra:problem:missing-media"))
+                .body("detail", containsString("video or audio"));
+    }
+
+    @Test
+    void aQueryParameterOfTheWrongTypeIsA400NotAMissingRoute() {
+        for (String path : new String[] {"/v1/knowledge/search?q=joy&k=abc", "/v1/evaluations?limit=many",
+                "/v1/evaluations/x/cases?offset=1.5"}) {
+            given().when().get(path)
+                    .then().statusCode(400)
+                    .contentType(PROBLEM)
+                    .body("type", equalTo("urn:affectra:problem:invalid-query"))
+                    .body("detail", not(containsString("Exception")));
+        }
+        given().when().get("/v1/knowledge/search?q=joy&k=0")
+                .then().statusCode(400).body("type", equalTo("urn:affectra:problem:invalid-query"));
+        given().when().get("/v1/no-such-route")
+                .then().statusCode(404);
     }
 
     @Test

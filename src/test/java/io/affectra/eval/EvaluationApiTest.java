@@ -12,6 +12,10 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
@@ -169,6 +173,21 @@ class EvaluationApiTest {
         assertThat(prompt).contains("A) joy").contains("B) sadness");
     }
 
+    /** A photograph outside the media root (the working directory in tests), named through a link inside it. */
+    private static String linkOutOfTheMediaRoot() {
+        try {
+            Path folder = Files.createTempDirectory("affectra-outside-root");
+            folder.toFile().deleteOnExit();
+            Path outside = Files.write(folder.resolve("private.jpg"), io.affectra.testing.TestMedia.bytes("sample1.jpg"));
+            outside.toFile().deleteOnExit();
+            Path link = Files.createDirectories(Path.of("target", "test-media")).resolve("link-out-" + System.nanoTime() + ".jpg");
+            Files.createSymbolicLink(link, outside);
+            return link.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Test
     void refusesBadRequestsWithProblems() {
         given().multiPart("options", "{\"backend\":\"stub\"}", "application/json")
@@ -192,6 +211,12 @@ class EvaluationApiTest {
                 .body("type", equalTo("urn:affectra:problem:unknown-dataset"));
         given().multiPart("options", "{\"format\":\"label\"}", "application/json")
                 .multiPart("dataset", "x.jsonl", "{\"id\":\"a\",\"media\":\"../../../etc/passwd\",\"label\":\"fear\"}".getBytes(), "application/x-ndjson")
+                .when().post("/v1/evaluations").then().statusCode(400)
+                .body("type", equalTo("urn:affectra:problem:invalid-dataset"))
+                .body("detail", containsString("outside the media root"));
+        given().multiPart("options", "{\"format\":\"label\"}", "application/json")
+                .multiPart("dataset", "x.jsonl", ("{\"id\":\"a\",\"media\":\"" + linkOutOfTheMediaRoot() + "\",\"label\":\"fear\"}").getBytes(),
+                        "application/x-ndjson")
                 .when().post("/v1/evaluations").then().statusCode(400)
                 .body("type", equalTo("urn:affectra:problem:invalid-dataset"))
                 .body("detail", containsString("outside the media root"));

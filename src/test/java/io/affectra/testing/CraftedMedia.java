@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
+import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.javacv.FFmpegFrameRecorder;
+import org.bytedeco.javacv.Java2DFrameConverter;
 
 /** Broken and hostile files made from real media, for the bad-input tests. */
 public final class CraftedMedia {
@@ -60,6 +63,15 @@ public final class CraftedMedia {
      * ignores a WAV data size or an MP4 duration that the file's samples do not back.
      */
     public static Path mp3DeclaringHours(int hours) {
+        return mp3Declaring(hours * 3600, "declares-" + hours + "h.mp3");
+    }
+
+    /** speech.mp3 (14.5 s) whose Info/Xing header declares {@code seconds}: a header that understates the audio. */
+    public static Path mp3DeclaringSeconds(int seconds) {
+        return mp3Declaring(seconds, "declares-" + seconds + "s.mp3");
+    }
+
+    private static Path mp3Declaring(long seconds, String name) {
         byte[] mp3 = TestMedia.bytes("speech.mp3");
         java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(mp3);
         int tag = indexOf(mp3, "Info".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0);
@@ -69,8 +81,60 @@ public final class CraftedMedia {
         if (tag < 0 || (b.getInt(tag + 4) & 1) == 0) {
             throw new IllegalStateException("speech.mp3 has no Info/Xing frame count");
         }
-        b.putInt(tag + 8, (int) (hours * 3600L * 16_000 / 576));
-        return write("declares-" + hours + "h.mp3", mp3);
+        b.putInt(tag + 8, (int) (seconds * 16_000 / 576));
+        return write(name, mp3);
+    }
+
+    /**
+     * A silent MP4 (MPEG-4 Part 2, 64x48, 10 fps) of {@code seconds} of real frames, written by FFmpeg, whose movie,
+     * track and media headers (mvhd, tkhd, mdhd) are then rewritten to declare {@code declaredSeconds}: FFmpeg reports
+     * the declared duration, and decodes every frame.
+     */
+    public static Path mp4Understating(int seconds, int declaredSeconds) {
+        try {
+            Path file = Files.createDirectories(Path.of("target", "test-media")).resolve("runs-" + seconds + "s-declares-" + declaredSeconds + "s.mp4");
+            try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), 64, 48, 0);
+                    Java2DFrameConverter converter = new Java2DFrameConverter()) {
+                recorder.setFormat("mp4");
+                recorder.setVideoCodec(avcodec.AV_CODEC_ID_MPEG4);
+                recorder.setFrameRate(10);
+                recorder.start();
+                for (int i = 0; i < seconds * 10; i++) {
+                    java.awt.image.BufferedImage frame = new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_3BYTE_BGR);
+                    java.awt.Graphics g = frame.getGraphics();
+                    g.setColor(new java.awt.Color((i * 7) % 256, 90, 160));
+                    g.fillRect(0, 0, 64, 48);
+                    g.dispose();
+                    recorder.record(converter.convert(frame));
+                }
+            }
+            byte[] mp4 = Files.readAllBytes(file);
+            ByteBuffer b = ByteBuffer.wrap(mp4);
+            // Version-0 boxes: after the 4-byte type come version+flags (4), creation and modification times (4 + 4), then
+            // mvhd/mdhd: timescale (4), duration (4); tkhd: track id (4), reserved (4), duration (4, in the movie's timescale).
+            int mvhd = box(mp4, "mvhd", 0);
+            int movieScale = b.getInt(mvhd + 16);
+            b.putInt(mvhd + 20, declaredSeconds * movieScale);
+            for (int tkhd = box(mp4, "tkhd", 0); tkhd >= 0; tkhd = box(mp4, "tkhd", tkhd + 4)) {
+                b.putInt(tkhd + 24, declaredSeconds * movieScale);
+            }
+            for (int mdhd = box(mp4, "mdhd", 0); mdhd >= 0; mdhd = box(mp4, "mdhd", mdhd + 4)) {
+                b.putInt(mdhd + 20, declaredSeconds * b.getInt(mdhd + 16));
+            }
+            Files.write(file, mp4);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The offset of a version-0 box's type, or -1. */
+    private static int box(byte[] mp4, String type, int from) {
+        int at = indexOf(mp4, type.getBytes(java.nio.charset.StandardCharsets.US_ASCII), from);
+        if (at >= 0 && mp4[at + 4] != 0) {
+            throw new IllegalStateException(type + " is not a version-0 box");
+        }
+        return at;
     }
 
     private static int indexOf(byte[] haystack, byte[] needle, int from) {

@@ -11,6 +11,7 @@ import io.affectra.media.MediaException;
 import io.affectra.prompt.PromptException;
 import io.affectra.reasoning.UnknownStrategyException;
 import io.affectra.reasoning.UnsupportedStrategyException;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
@@ -89,6 +90,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, HttpServerRequest request) {
+        if (e instanceof NotFoundException && e.getCause() != null) {
+            // JAX-RS answers a query or path parameter that does not convert to its type (k=abc for an int) with a 404
+            // carrying the conversion failure; no route is missing, the request is wrong.
+            return Problems.response("invalid-query", 400, "Invalid query", "A query or path parameter has a value of the wrong type"
+                    + " (a number where a number is expected, one of the listed values where there is a list).");
+        }
         int status = e.getResponse().getStatus();
         if ((status == 404 || status == 405) && OpenAiPaths.isOpenAi(request.path())) {
             // An OpenAI route Affectra does not serve (/v1/embeddings, /v1/responses): the SDKs read this shape.

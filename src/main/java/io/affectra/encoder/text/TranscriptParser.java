@@ -41,7 +41,7 @@ public final class TranscriptParser {
                 continue;
             }
             long start = millis(m.group(1));
-            long end = Math.max(start, millis(m.group(2)));
+            long end = millis(m.group(2)); // a reversed cue is kept as written: TranscriptBounds drops it with a warning
             StringBuilder cue = new StringBuilder();
             while (i + 1 < lines.length && !lines[i + 1].isBlank()) {
                 i++;

@@ -60,8 +60,8 @@ public class AvMediaEncoder implements MediaEncoder {
             gate.requireSync(probe);
             // One window over the whole clip: a chat turn is one question about the clip.
             boolean video = part.kind() == MediaPart.Kind.VIDEO;
-            TemporalCueExtractor.WholeClip clip = extractor.wholeClip(file, video ? probe : audioOnly(probe), "", options.deidentify(),
-                    config.video().fps());
+            TemporalCueExtractor.WholeClip clip = extractor.wholeClip(file, video ? probe : audioOnly(probe), gate.syncLimit(), "",
+                    options.deidentify(), config.video().fps());
             TemporalCueExtractor.Extraction extraction = clip.extraction();
             List<Cue> cues = clip.cues();
             return new EncodedMedia(cues, summary(media, probe, video, extraction), extraction.faceTracks().size(), extraction.warnings(),
@@ -80,7 +80,7 @@ public class AvMediaEncoder implements MediaEncoder {
         // The sniffed kind reads better than FFmpeg's demuxer list ("mov,mp4,m4a,3gp,3g2,mj2").
         String container = media.sniffed() != MediaKind.UNKNOWN ? media.sniffed().name() : probe.format().split(",")[0].toUpperCase(Locale.ROOT);
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%s %s, %.1f s", container, video ? "video" : "audio",
-                probe.durationMs() / 1000.0));
+                extraction.durationMs() / 1000.0));
         if (video) {
             s.append(String.format(Locale.ROOT, ", %dx%d, %d frames sampled", probe.width(), probe.height(), extraction.frames()));
             s.append(", ").append(count(extraction.faceTracks().size(), "face track"));

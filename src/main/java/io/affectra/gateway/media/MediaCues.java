@@ -62,10 +62,7 @@ public class MediaCues {
      * @param forwarded whether the media will reach the (first) backend
      */
     public void check(List<MediaPart> parts, ModelRoute route, boolean forwarded) {
-        if (parts.size() > config.chat().maxMediaParts()) {
-            throw new MediaRejected(400, "too_many_media_parts", "messages", "The request has " + parts.size()
-                    + " media parts; the limit is " + config.chat().maxMediaParts() + " (affectra.chat.max-media-parts).");
-        }
+        requireWithinPartLimit(parts);
         for (MediaPart part : parts) {
             loader.check(part);
             if (route.cues() && encoder(part.kind()) == null && !forwarded) {
@@ -82,6 +79,8 @@ public class MediaCues {
      * @param forwarded whether the media will reach the (first) backend, as the context says so
      */
     public CueContext build(List<MediaPart> parts, ModelRoute route, boolean forwarded) {
+        // Every mode comes through here (answer mode skips check): no part is loaded or encoded past the limit.
+        requireWithinPartLimit(parts);
         boolean deidentify = deidentify(route);
         boolean encode = route.cues() || route.mode() == ChatMode.ANSWER;
         List<Cue> cues = new ArrayList<>();
@@ -137,6 +136,13 @@ public class MediaCues {
             LOG.debugf("model %s: %s", route.id(), warnings);
         }
         return new CueContext(cueSet, faces, text, TokenEstimate.of(text), ref, placeholders, mediaMayGo(route), warnings, withheld);
+    }
+
+    private void requireWithinPartLimit(List<MediaPart> parts) {
+        if (parts.size() > config.chat().maxMediaParts()) {
+            throw new MediaRejected(400, "too_many_media_parts", "messages", "The request has " + parts.size()
+                    + " media parts; the limit is " + config.chat().maxMediaParts() + " (affectra.chat.max-media-parts).");
+        }
     }
 
     private boolean deidentify(ModelRoute route) {

@@ -5,8 +5,6 @@ import io.affectra.media.MediaKind;
 import io.affectra.media.MediaSniffer;
 import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,10 +13,15 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Turns a media part into bytes: decodes {@code data:} URIs (and {@code input_audio}'s bare base64), fetches remote
- * URLs only where {@link RemoteMediaPolicy} allows, and enforces {@code affectra.limits.max-media-bytes} before
+ * URLs only where {@link RemoteMediaPolicy} allows (the URL in its normal form, within one deadline for the whole
+ * download: {@code affectra.chat.remote-media.timeout}), and enforces {@code affectra.limits.max-media-bytes} before
  * decoding or downloading more than that. Blocking (runs on a worker thread with the encoders).
  */
 @Singleton
@@ -51,9 +54,7 @@ public class MediaLoader {
                     + (part.kind() == MediaPart.Kind.AUDIO ? "data" : "url") + ".");
         }
         if (part.remote() && !policy.allows(part.url())) {
-            throw new MediaRejected(400, "remote_media_not_allowed", part.param(), "Remote media URLs are not fetched by this "
-                    + "server (they could reach its private network). Send the " + part.kind().noun() + " inline as a data: URI "
-                    + "(data:image/jpeg;base64,...), or ask the operator to allow this URL prefix (affectra.chat.remote-media.allow).");
+            throw notAllowed(part);
         }
     }
 
@@ -90,27 +91,40 @@ public class MediaLoader {
     }
 
     private byte[] fetch(MediaPart part) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(part.url())).timeout(timeout).GET().build();
+        URI url = policy.permitted(part.url()).orElseThrow(() -> notAllowed(part));
+        HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout).GET().build();
+        // The request timeout ends with the response headers; a server that then trickles the body is held to the same deadline.
+        CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request,
+                info -> info.statusCode() == 200 ? new LimitedBody(maxBytes) : HttpResponse.BodySubscribers.replacing(null));
         try {
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                if (response.statusCode() != 200) {
-                    throw new MediaRejected(400, "remote_media_unavailable", part.param(),
-                            "Fetching the " + part.label() + " answered HTTP " + response.statusCode() + " (redirects are not followed).");
-                }
-                byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-                if (bytes.length > maxBytes) {
-                    throw tooLarge(part, bytes.length);
-                }
-                return bytes;
+            HttpResponse<byte[]> response = exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (response.statusCode() != 200) {
+                throw new MediaRejected(400, "remote_media_unavailable", part.param(),
+                        "Fetching the " + part.label() + " answered HTTP " + response.statusCode() + " (redirects are not followed).");
             }
-        } catch (IOException e) {
+            return response.body();
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            throw new MediaRejected(400, "remote_media_unavailable", part.param(), "Fetching the " + part.label() + " took longer than "
+                    + timeout.toMillis() + " ms (affectra.chat.remote-media.timeout).");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof LimitedBody.TooLarge large) {
+                throw tooLarge(part, large.size());
+            }
             throw new MediaRejected(400, "remote_media_unavailable", part.param(), "The " + part.label() + " could not be fetched: "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+                    + (cause == null || cause.getMessage() == null ? String.valueOf(cause) : cause.getMessage()));
         } catch (InterruptedException e) {
+            exchange.cancel(true);
             Thread.currentThread().interrupt();
             throw new MediaRejected(400, "remote_media_unavailable", part.param(), "Fetching the " + part.label() + " was interrupted.");
         }
+    }
+
+    private static MediaRejected notAllowed(MediaPart part) {
+        return new MediaRejected(400, "remote_media_not_allowed", part.param(), "Remote media URLs are not fetched by this "
+                + "server (they could reach its private network). Send the " + part.kind().noun() + " inline as a data: URI "
+                + "(data:image/jpeg;base64,...), or ask the operator to allow this URL prefix (affectra.chat.remote-media.allow).");
     }
 
     private MediaRejected tooLarge(MediaPart part, long size) {

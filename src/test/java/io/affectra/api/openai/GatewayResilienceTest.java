@@ -12,6 +12,7 @@ import com.openai.errors.InternalServerException;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import io.affectra.testing.FaultInjectingEncoder;
 import io.affectra.testing.GatewayStubResource;
 import io.affectra.testing.OpenAiStub;
 import io.affectra.testing.OpenAiStub.Response;
@@ -20,12 +21,15 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
+import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Retries, fallbacks, the circuit breaker, cancellation, media refusals and metrics of the chat surface. */
 @QuarkusTest
@@ -190,6 +194,21 @@ class GatewayResilienceTest {
         given().contentType("application/json").body(request("emo-text", image, image, image, image))
                 .post("/v1/chat/completions")
                 .then().statusCode(400).body("error.code", org.hamcrest.Matchers.equalTo("too_many_media_parts"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"emo-answer", "affectra-cues", "affectra-deemo", "affectra-pep-mek"})
+    void tooManyMediaPartsAreRefusedBeforeAnyIsEncodedInEveryMode(String model) {
+        // The first part would fail in its encoder (a 500): the refusal must come before any part is encoded.
+        Map<String, Object> faulty = part("image_url", Map.of("url", "data:image/jpeg;base64,"
+                + Base64.getEncoder().encodeToString(FaultInjectingEncoder.MARKER)));
+        Map<String, Object> image = part("image_url", Map.of("url", Sdk.dataUri("sample1.jpg")));
+        given().contentType("application/json").body(request(model, faulty, image, image, image))
+                .post("/v1/chat/completions")
+                .then().statusCode(400)
+                .body("error.code", org.hamcrest.Matchers.equalTo("too_many_media_parts"))
+                .body("error.param", org.hamcrest.Matchers.equalTo("messages"));
+        assertThat(stub.requests()).isEmpty();
     }
 
     @Test
