@@ -3,6 +3,7 @@ package io.affectra.api;
 import io.affectra.api.openai.OpenAiPaths;
 import io.affectra.api.problem.Problems;
 import io.affectra.config.AffectraConfig;
+import io.affectra.config.HttpLimitDefaults;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -10,19 +11,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
- * Refuses an upload whose declared Content-Length is over the media limit before a byte of it is read
- * or stored; uploads without a length are checked after they arrive.
+ * Refuses an upload whose declared Content-Length is over the media limit before a byte of it is read or stored.
+ * Uploads without a length (chunked) are counted as they arrive against the transport's body limit, which is derived
+ * from the same figures (config.HttpLimitDefaults), and refused there.
  */
 @ApplicationScoped
 public class UploadSizeFilter {
 
-    /** Room for multipart headers and the other parts. */
-    static final long MULTIPART_OVERHEAD = 64 * 1024;
-
     private final long maxBody;
 
     public UploadSizeFilter(AffectraConfig config) {
-        this.maxBody = Math.max(config.limits().maxMediaBytes(), config.limits().maxAvBytes()) + MULTIPART_OVERHEAD;
+        this.maxBody = HttpLimitDefaults.maxBody(config.limits().maxMediaBytes(), config.limits().maxAvBytes());
     }
 
     void install(@Observes Router router) {
@@ -33,13 +32,23 @@ public class UploadSizeFilter {
     }
 
     void checkLength(RoutingContext rc) {
+        String type = rc.request().getHeader("Content-Type");
+        if (isMultipart(type) && !type.toLowerCase(java.util.Locale.ROOT).contains("boundary=")) {
+            // Without a boundary the parser finds no parts at all, and the route would report a missing file.
+            JsonObject body = new JsonObject(Problems.body("malformed-multipart", 400, "Malformed multipart body",
+                    "Content-Type multipart/form-data needs a boundary parameter (multipart/form-data; boundary=...); HTTP"
+                            + " clients add it when they build the form (curl -F, requests' files=, FormData)."));
+            rc.response().setStatusCode(400).putHeader("Content-Type", Problems.MEDIA_TYPE)
+                    .putHeader("Connection", "close").end(body.encode());
+            return;
+        }
         String length = rc.request().getHeader("Content-Length");
         if (length != null) {
             try {
                 long declared = Long.parseLong(length.trim());
                 if (declared > maxBody) {
                     JsonObject body = new JsonObject(Problems.body("media-too-large", 413, "Unusable media",
-                            "The request declares " + declared + " bytes; the media limit is " + (maxBody - MULTIPART_OVERHEAD) + " bytes."));
+                            "The request declares " + declared + " bytes; the media limit is " + (maxBody - HttpLimitDefaults.MULTIPART_OVERHEAD) + " bytes."));
                     rc.response().setStatusCode(413).putHeader("Content-Type", Problems.MEDIA_TYPE)
                             .putHeader("Connection", "close").end(body.encode());
                     return;
@@ -49,5 +58,9 @@ public class UploadSizeFilter {
             }
         }
         rc.next();
+    }
+
+    static boolean isMultipart(String contentType) {
+        return contentType != null && contentType.regionMatches(true, 0, "multipart/form-data", 0, 19);
     }
 }

@@ -4,8 +4,13 @@ import io.smallrye.config.WithDefault;
 
 public interface LimitsConfig {
 
+    /** Defaults that the HTTP transport's limits are derived from too (config.HttpLimitDefaults). */
+    String DEFAULT_MAX_MEDIA_BYTES = "20971520";
+    String DEFAULT_MAX_AV_BYTES = "536870912";
+    String DEFAULT_MAX_TRANSCRIPT_CHARS = "200000";
+
     /** Largest accepted upload, in bytes (413 above). */
-    @WithDefault("20971520")
+    @WithDefault(DEFAULT_MAX_MEDIA_BYTES)
     long maxMediaBytes();
 
     /** Largest accepted image, in pixels, read from the header before decoding (decompression bombs). */
@@ -13,7 +18,7 @@ public interface LimitsConfig {
     long maxImagePixels();
 
     /** Largest accepted video or audio upload, in bytes (413 above). */
-    @WithDefault("536870912")
+    @WithDefault(DEFAULT_MAX_AV_BYTES)
     long maxAvBytes();
 
     /** Longest accepted video or audio, read from the container header before decoding (413 above). */
@@ -25,6 +30,6 @@ public interface LimitsConfig {
     long maxVideoPixels();
 
     /** Largest accepted transcript, in characters. */
-    @WithDefault("200000")
+    @WithDefault(DEFAULT_MAX_TRANSCRIPT_CHARS)
     int maxTranscriptChars();
 }

@@ -194,4 +194,25 @@ class TranscriptInputTest {
                 "transcript cue 3 (20.0 s --> 22.0 s) starts after the media ends (14.3 s): dropped",
                 "transcript cue 4 (13.0 s --> 30.0 s) runs past the media's end: cut at 14.3 s");
     }
+
+    @Test
+    void aTranscriptFormFieldLongerThanTheTransportsDefaultIsAccepted() throws Exception {
+        // 12 KB of words as a plain field (-F transcript=...): the transport's default would refuse over 2 KiB.
+        String said = "I am so happy to see you again. ".repeat(400);
+        HttpResponse<String> response = post("/v1/emotion/analyze", photo(),
+                new Part("transcript", null, null, said.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.body()).contains("happy to see you");
+    }
+
+    @Test
+    void aTranscriptFormFieldOverTheTranscriptLimitIsTranscriptTooLong() throws Exception {
+        String said = "a".repeat(200_001);
+        HttpResponse<String> response = post("/v1/emotion/analyze", photo(),
+                new Part("transcript", null, null, said.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(JSON.readTree(response.body()).path("type").asText()).isEqualTo("urn:affectra:problem:transcript-too-long");
+    }
 }

@@ -22,9 +22,9 @@ import io.affectra.gateway.media.MediaPart;
 import io.affectra.gateway.media.MediaParts;
 import io.affectra.gateway.media.MediaRejected;
 import io.affectra.llm.BackendException;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Singleton;
@@ -114,22 +114,45 @@ public class ChatCompletionHandler {
             received(x, rc.body().buffer());
             return;
         }
-        Future<Buffer> body;
-        try {
-            body = rc.request().body();
-        } catch (IllegalStateException e) {
-            fail(x, OpenAiError.invalid(null, "invalid_body", "The request body was already consumed."));
-            return;
-        }
-        body.onComplete(ar -> {
-            if (ar.failed()) {
-                fail(x, OpenAiError.invalid(null, "invalid_body", "The request body could not be read: " + ar.cause().getMessage()));
-            } else {
-                received(x, ar.result());
+        readCounted(x, max, length == null ? 0 : parseLong(length));
+    }
+
+    /**
+     * Reads the body as it arrives and stops at {@code max} bytes: a chunked body has no length to refuse it by, and
+     * buffering it whole first would hold whatever a client sends. Past the limit the answer is a 413 and the
+     * connection closes, so the rest is never read.
+     */
+    private void readCounted(Exchange x, long max, long declared) {
+        HttpServerRequest request = x.rc.request();
+        Buffer body = Buffer.buffer((int) Math.min(Math.max(declared, 1024), Math.min(max, INLINE_PARSE_BYTES)));
+        boolean[] refused = {false};
+        request.handler(chunk -> {
+            if (refused[0]) {
+                return;
+            }
+            if (body.length() + chunk.length() > max) {
+                refused[0] = true;
+                request.pause();
+                x.rc.response().putHeader("connection", "close").endHandler(v -> request.connection().close());
+                fail(x, OpenAiError.tooLarge("The request has more than " + max + " bytes; the limit is " + max
+                        + " bytes (affectra.chat.max-request-bytes)."));
+                return;
+            }
+            body.appendBuffer(chunk);
+        });
+        request.exceptionHandler(e -> {
+            if (!refused[0] && !x.rc.response().ended()) {
+                refused[0] = true;
+                fail(x, OpenAiError.invalid(null, "invalid_body", "The request body could not be read: " + e.getMessage()));
+            }
+        });
+        request.endHandler(v -> {
+            if (!refused[0]) {
+                received(x, body);
             }
         });
         // The router may have paused the request until a handler wants its body.
-        rc.request().resume();
+        request.resume();
     }
 
     private void received(Exchange x, Buffer body) {

@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import io.affectra.api.RequestIdFilter;
+import io.affectra.config.HttpLimitDefaults;
 import io.affectra.api.openai.OpenAiPaths;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.MediaType;
@@ -109,6 +110,14 @@ public class ProblemMappers {
             error.put("code", status == 404 ? "unknown_url" : "method_not_allowed");
             return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Map.of("error", error)).build();
         }
+        if (status == 413) {
+            // The multipart parser found a text field past its limit (quarkus.http.limits.max-form-attribute-size,
+            // derived from the transcript limit): the rest of the body is not wanted.
+            request.response().putHeader("Connection", "close");
+            return Problems.response("request-too-large", 413, "Request too large", "A part of the upload passed its size"
+                    + " limit as it arrived: a text field may hold as many characters as affectra.limits.max-transcript-chars"
+                    + " allows, the whole body the media limit plus " + HttpLimitDefaults.MULTIPART_OVERHEAD / 1024 + " KiB.");
+        }
         String slug = switch (status) {
             case 404 -> "not-found";
             case 405 -> "method-not-allowed";
@@ -128,6 +137,23 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response prompt(PromptException e, HttpServerRequest request) {
+        return internal(e, request);
+    }
+
+    /** The multipart parser met the end of the body before the closing boundary: cut short, or another boundary. */
+    @ServerExceptionMapper
+    public Response io(java.io.IOException e, HttpServerRequest request) {
+        if (request.response().headWritten()) {
+            // The transport refused a body without a Content-Length at the body limit as it arrived: it answered 413
+            // and closed the connection itself, so there is nothing left to tell the client and nothing failed here.
+            LOG.debugf("request %s refused mid-body: %s", RequestIdFilter.of(request.response()), e.getMessage());
+            return Response.status(413).build();
+        }
+        if (MultipartFailure.isParserFailure(e)) {
+            return Problems.response("malformed-multipart", 400, "Malformed multipart body", "The multipart body ended before"
+                    + " its closing boundary: it was cut short, or its parts are delimited by another boundary than the"
+                    + " Content-Type's. Send the form as an HTTP client builds it (curl -F, requests' files=, FormData).");
+        }
         return internal(e, request);
     }
 
