@@ -2,9 +2,9 @@ package io.affectra.analysis;
 
 import io.affectra.config.AffectraConfig;
 import io.affectra.llm.BackendRegistry;
-import io.affectra.reasoning.LabelSet;
 import io.affectra.reasoning.Strategy;
 import io.affectra.reasoning.StrategyRegistry;
+import io.affectra.vocabulary.LabelSet;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Checks a request's options and fills in defaults; every problem is reported before media is touched. */

@@ -1,7 +1,7 @@
 package io.affectra.analysis;
 
-import io.affectra.reasoning.LabelSet;
 import io.affectra.reasoning.Strategy;
+import io.affectra.vocabulary.LabelSet;
 
 /** A request's options checked and filled in with defaults, before any model runs. */
 public record ResolvedRequest(Strategy strategy, String backend, LabelSet labels, String transcript, boolean deidentify,

@@ -1,7 +1,7 @@
 package io.affectra.analysis;
 
-import io.affectra.reasoning.EmotionAnswer;
-import io.affectra.reasoning.LabelSet;
+import io.affectra.vocabulary.EmotionAnswer;
+import io.affectra.vocabulary.LabelSet;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

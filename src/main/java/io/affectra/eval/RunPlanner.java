@@ -2,10 +2,10 @@ package io.affectra.eval;
 
 import io.affectra.config.AffectraConfig;
 import io.affectra.llm.BackendRegistry;
-import io.affectra.reasoning.LabelSet;
 import io.affectra.reasoning.Strategy;
 import io.affectra.reasoning.StrategyRegistry;
 import io.affectra.reasoning.UnsupportedStrategyException;
+import io.affectra.vocabulary.LabelSet;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,14 +1,14 @@
 package io.affectra.llm;
 
 import io.affectra.cue.CueSet;
-import io.affectra.reasoning.LabelSet;
+import io.affectra.vocabulary.LabelSet;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON schema of an {@link io.affectra.reasoning.EmotionAnswer} over a label set, as nested maps. It is
+ * The JSON schema of an {@link io.affectra.vocabulary.EmotionAnswer} over a label set, as nested maps. It is
  * strict-compatible (closed objects, every property required) so that OpenAI's strict structured outputs and vLLM's
  * guided decoding accept it as is.
  */

@@ -1,7 +1,7 @@
 package io.affectra.llm;
 
 import io.affectra.cue.CueSet;
-import io.affectra.reasoning.LabelSet;
+import io.affectra.vocabulary.LabelSet;
 import java.util.List;
 import java.util.Map;
 

@@ -1,7 +1,7 @@
 package io.affectra.llm;
 
 import io.affectra.knowledge.KnowledgeHit;
-import io.affectra.reasoning.StepName;
+import io.affectra.vocabulary.StepName;
 import java.util.List;
 
 /**

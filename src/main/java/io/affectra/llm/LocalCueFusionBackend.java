@@ -6,7 +6,7 @@ import io.affectra.cue.CueSet;
 import io.affectra.llm.fusion.CueFusion;
 import io.affectra.llm.fusion.FusionResult;
 import io.affectra.llm.fusion.FusionWeights;
-import io.affectra.reasoning.LabelSet;
+import io.affectra.vocabulary.LabelSet;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package io.affectra.llm;
 
-import io.affectra.reasoning.EmotionAnswer;
+import io.affectra.vocabulary.EmotionAnswer;
 import java.util.List;
 
 /**

@@ -1,6 +1,7 @@
 package io.affectra.reasoning;
 
 import io.affectra.llm.StepSchemas;
+import io.affectra.vocabulary.LabelSet;
 import java.util.List;
 
 /**

@@ -1,6 +1,7 @@
 package io.affectra.reasoning;
 
 import io.affectra.prompt.context.QuestionPromptContext;
+import io.affectra.vocabulary.StepName;
 import jakarta.inject.Singleton;
 import java.util.List;
 

@@ -1,6 +1,7 @@
 package io.affectra.reasoning;
 
 import io.affectra.prompt.PromptRef;
+import io.affectra.vocabulary.StepName;
 
 /**
  * One step of a strategy, as it happened: which template, the user prompt it rendered (cue text and facts included),

@@ -1,6 +1,7 @@
 package io.affectra.reasoning;
 
 import io.affectra.prompt.context.EmotionPromptContext;
+import io.affectra.vocabulary.StepName;
 import java.util.List;
 
 /** Renders one template over the cues and asks the backend once (with the client's own retry on invalid answers). */

@@ -19,6 +19,8 @@ import io.affectra.llm.StepSchemas;
 import io.affectra.prompt.PromptContext;
 import io.affectra.prompt.PromptRegistry;
 import io.affectra.prompt.RenderedPrompt;
+import io.affectra.vocabulary.LabelSet;
+import io.affectra.vocabulary.StepName;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,7 @@
 package io.affectra.reasoning;
 
 import io.affectra.cue.CueSet;
+import io.affectra.vocabulary.LabelSet;
 
 /** What a strategy reasons over: the cues, the optional transcript, the label set and the backend to ask. */
 public record StrategyInput(CueSet cues, String transcript, LabelSet labels, String backend, int faceCount) {

@@ -3,6 +3,7 @@ package io.affectra.reasoning;
 import io.affectra.knowledge.KnowledgeHit;
 import io.affectra.llm.AnsweredCall;
 import io.affectra.prompt.PromptRef;
+import io.affectra.vocabulary.EmotionAnswer;
 import java.util.List;
 
 /**

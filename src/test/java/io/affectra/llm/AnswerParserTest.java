@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.affectra.cue.CueSet;
-import io.affectra.reasoning.EmotionAnswer;
-import io.affectra.reasoning.LabelSet;
+import io.affectra.vocabulary.EmotionAnswer;
+import io.affectra.vocabulary.LabelSet;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.affectra.cue.CueSet;
-import io.affectra.reasoning.LabelSet;
+import io.affectra.vocabulary.LabelSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

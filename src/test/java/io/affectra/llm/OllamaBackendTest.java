@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.affectra.reasoning.LabelSet;
 import io.affectra.testing.OpenAiStub;
 import io.affectra.testing.OpenAiStub.Response;
+import io.affectra.vocabulary.LabelSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package io.affectra.llm;
 import io.affectra.cue.Cue;
 import io.affectra.cue.Modality;
 import io.affectra.cue.Region;
-import io.affectra.reasoning.LabelSet;
+import io.affectra.vocabulary.LabelSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

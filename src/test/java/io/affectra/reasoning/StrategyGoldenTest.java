@@ -10,6 +10,7 @@ import io.affectra.cue.Cue;
 import io.affectra.cue.CueSet;
 import io.affectra.cue.Modality;
 import io.affectra.cue.Region;
+import io.affectra.vocabulary.LabelSet;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.IOException;

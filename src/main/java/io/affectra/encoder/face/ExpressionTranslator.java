@@ -5,7 +5,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslatorContext;
 import io.affectra.media.ImageSampler;
-import io.affectra.reasoning.LabelSet;
+import io.affectra.vocabulary.LabelSet;
 import java.util.List;
 
 /**

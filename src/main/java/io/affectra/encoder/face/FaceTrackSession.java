@@ -8,7 +8,7 @@ import io.affectra.encoder.FrameCueSession;
 import io.affectra.media.DecodedImage;
 import io.affectra.media.MediaKind;
 import io.affectra.media.VideoFrame;
-import io.affectra.reasoning.LabelSet;
+import io.affectra.vocabulary.LabelSet;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

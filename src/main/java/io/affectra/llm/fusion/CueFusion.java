@@ -3,7 +3,7 @@ package io.affectra.llm.fusion;
 import io.affectra.cue.Cue;
 import io.affectra.cue.CueSet;
 import io.affectra.cue.Modality;
-import io.affectra.reasoning.LabelSet;
+import io.affectra.vocabulary.LabelSet;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.affectra.reasoning.local;
 
-import io.affectra.reasoning.LabelSet;
+import io.affectra.vocabulary.LabelSet;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;

@@ -7,7 +7,7 @@ import io.affectra.llm.fusion.CueFusion;
 import io.affectra.llm.fusion.FusionWeights;
 import io.affectra.reasoning.ClueVerification;
 import io.affectra.reasoning.ClueVerification.Verdict;
-import io.affectra.reasoning.LabelSet;
+import io.affectra.vocabulary.LabelSet;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collection;

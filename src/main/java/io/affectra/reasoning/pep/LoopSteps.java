@@ -5,10 +5,10 @@ import io.affectra.llm.AnsweredCall;
 import io.affectra.llm.QuestionReply;
 import io.affectra.prompt.PromptContext;
 import io.affectra.reasoning.ClueVerification;
-import io.affectra.reasoning.EmotionAnswer;
 import io.affectra.reasoning.QuestionInput;
-import io.affectra.reasoning.StepName;
 import io.affectra.reasoning.StrategyInput;
+import io.affectra.vocabulary.EmotionAnswer;
+import io.affectra.vocabulary.StepName;
 import java.util.List;
 
 /**

@@ -3,7 +3,7 @@ package io.affectra.reasoning.pep;
 import io.affectra.cue.CueSet;
 import io.affectra.reasoning.AnswerSpace;
 import io.affectra.reasoning.EvidenceText;
-import io.affectra.reasoning.LabelSet;
+import io.affectra.vocabulary.LabelSet;
 
 /**
  * What one run of the loop works on.

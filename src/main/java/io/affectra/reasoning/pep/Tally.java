@@ -2,6 +2,7 @@ package io.affectra.reasoning.pep;
 
 import io.affectra.llm.AnsweredCall;
 import io.affectra.reasoning.ReasoningStep;
+import io.affectra.vocabulary.EmotionAnswer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,7 +50,7 @@ final class Tally {
     }
 
     /** The final answer's call, carrying the whole loop's cost (attempts = every backend call of the loop). */
-    AnsweredCall total(AnsweredCall last, io.affectra.reasoning.EmotionAnswer answer, List<String> unknownCueIds) {
+    AnsweredCall total(AnsweredCall last, EmotionAnswer answer, List<String> unknownCueIds) {
         return new AnsweredCall(last.backend(), last.kind(), last.model(), answer, unknownCueIds, calls, promptTokens, completionTokens,
                 backendMillis, last.reply());
     }

@@ -9,7 +9,7 @@ import io.affectra.cue.Cue;
 import io.affectra.cue.CueSet;
 import io.affectra.cue.Modality;
 import io.affectra.cue.Region;
-import io.affectra.reasoning.LabelSet;
+import io.affectra.vocabulary.LabelSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

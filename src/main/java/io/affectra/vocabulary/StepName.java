@@ -1,4 +1,4 @@
-package io.affectra.reasoning;
+package io.affectra.vocabulary;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;

@@ -1,4 +1,4 @@
-package io.affectra.reasoning;
+package io.affectra.vocabulary;
 
 import java.util.Map;
 
