@@ -1,11 +1,11 @@
 package io.affectra.api;
 
 import io.affectra.eval.BuiltinDatasets;
-import io.affectra.eval.CaseResult;
 import io.affectra.eval.EvaluationEvents;
 import io.affectra.eval.EvaluationService;
 import io.affectra.eval.EvaluationStatus;
 import io.affectra.eval.EvaluationView;
+import io.affectra.eval.metrics.CaseResult;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;

@@ -1,5 +1,6 @@
 package io.affectra.eval;
 
+import io.affectra.eval.metrics.CaseResult;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.affectra.cue.Cue;
+import io.affectra.eval.metrics.CaseResult;
+import io.affectra.eval.metrics.DatasetFormat;
 import io.affectra.llm.AnsweredStep;
 import io.affectra.llm.BackendRequest;
 import io.affectra.llm.BackendTask;

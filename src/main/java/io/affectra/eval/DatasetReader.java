@@ -3,6 +3,7 @@ package io.affectra.eval;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.affectra.eval.metrics.DatasetFormat;
 import io.affectra.llm.StepSchemas;
 import java.util.ArrayList;
 import java.util.HashSet;

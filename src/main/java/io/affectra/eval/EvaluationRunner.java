@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.affectra.config.AffectraConfig;
 import io.affectra.encoder.EncoderException;
+import io.affectra.eval.metrics.CaseResult;
 import io.affectra.llm.BackendException;
 import io.affectra.llm.BackendLimiter;
 import io.affectra.media.MediaException;

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.affectra.analysis.InvalidRequestException;
 import io.affectra.analysis.NotFoundProblem;
 import io.affectra.config.AffectraConfig;
+import io.affectra.eval.metrics.CaseResult;
+import io.affectra.eval.metrics.DatasetFormat;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

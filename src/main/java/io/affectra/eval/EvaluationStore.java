@@ -1,5 +1,6 @@
 package io.affectra.eval;
 
+import io.affectra.eval.metrics.CaseResult;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

@@ -2,6 +2,7 @@ package io.affectra.eval;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.affectra.eval.metrics.Comparison;
+import io.affectra.eval.metrics.DatasetFormat;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,7 +1,9 @@
 package io.affectra.eval;
 
+import io.affectra.eval.metrics.CaseResult;
 import io.affectra.eval.metrics.ChoiceMetrics;
 import io.affectra.eval.metrics.Comparison;
+import io.affectra.eval.metrics.DatasetFormat;
 import io.affectra.eval.metrics.LabelMetrics;
 import io.affectra.eval.metrics.OpenMetrics;
 import io.affectra.eval.metrics.PairMetrics;

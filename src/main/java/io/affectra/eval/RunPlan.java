@@ -1,5 +1,6 @@
 package io.affectra.eval;
 
+import io.affectra.eval.metrics.DatasetFormat;
 import io.affectra.reasoning.Strategy;
 import java.util.List;
 

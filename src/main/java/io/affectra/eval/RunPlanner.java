@@ -1,6 +1,7 @@
 package io.affectra.eval;
 
 import io.affectra.config.AffectraConfig;
+import io.affectra.eval.metrics.DatasetFormat;
 import io.affectra.llm.BackendRegistry;
 import io.affectra.reasoning.Strategy;
 import io.affectra.reasoning.StrategyRegistry;

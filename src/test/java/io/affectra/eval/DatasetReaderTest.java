@@ -3,6 +3,7 @@ package io.affectra.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.affectra.eval.metrics.DatasetFormat;
 import org.junit.jupiter.api.Test;
 
 class DatasetReaderTest {

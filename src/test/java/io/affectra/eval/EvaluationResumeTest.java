@@ -3,6 +3,7 @@ package io.affectra.eval;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.affectra.eval.metrics.CaseResult;
 import io.affectra.testing.OpenAiStub;
 import io.affectra.testing.OpenAiStubResource;
 import io.quarkus.test.common.QuarkusTestResource;

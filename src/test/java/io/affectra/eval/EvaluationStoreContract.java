@@ -2,6 +2,7 @@ package io.affectra.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.affectra.eval.metrics.CaseResult;
 import io.agroal.api.AgroalDataSource;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;

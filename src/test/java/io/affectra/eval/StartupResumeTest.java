@@ -2,6 +2,7 @@ package io.affectra.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.affectra.eval.metrics.CaseResult;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;

@@ -1,7 +1,5 @@
 package io.affectra.eval.metrics;
 
-import io.affectra.eval.CaseResult;
-import io.affectra.eval.DatasetFormat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -1,6 +1,5 @@
 package io.affectra.eval.metrics;
 
-import io.affectra.eval.CaseResult;
 import java.util.List;
 
 /**

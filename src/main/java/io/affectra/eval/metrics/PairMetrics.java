@@ -1,7 +1,6 @@
 package io.affectra.eval.metrics;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.affectra.eval.CaseResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

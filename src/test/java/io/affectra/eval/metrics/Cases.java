@@ -1,6 +1,5 @@
 package io.affectra.eval.metrics;
 
-import io.affectra.eval.CaseResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;

@@ -2,8 +2,6 @@ package io.affectra.eval.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.affectra.eval.CaseResult;
-import io.affectra.eval.DatasetFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,6 @@ package io.affectra.eval.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.affectra.eval.CaseResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

@@ -1,4 +1,4 @@
-package io.affectra.eval;
+package io.affectra.eval.metrics;
 
 /**
  * The stored outcome of one case under one strategy.

@@ -1,4 +1,4 @@
-package io.affectra.eval;
+package io.affectra.eval.metrics;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
