@@ -1,7 +1,9 @@
 package io.affectra.llm;
 
 import io.affectra.config.AffectraConfig;
-import io.affectra.llm.fusion.FusionWeights;
+import io.affectra.llm.local.FusionWeights;
+import io.affectra.llm.local.LocalCueFusionBackend;
+import io.affectra.llm.local.LocalTaskAnswerer;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -36,7 +38,7 @@ public class BackendRegistry {
     private final String defaultName;
 
     @Inject
-    public BackendRegistry(AffectraConfig config, Instance<LocalTasks> localTasks) {
+    public BackendRegistry(AffectraConfig config, Instance<LocalTaskAnswerer> localTasks) {
         this(config.backends(), config.defaultBackend(), localTasks.isResolvable() ? localTasks.get() : null);
     }
 
@@ -48,7 +50,7 @@ public class BackendRegistry {
     /**
      * @param localTasks what local backends do with questions and reasoning steps (null: emotion answers only)
      */
-    public BackendRegistry(Map<String, ? extends BackendConfig> configs, String defaultName, LocalTasks localTasks) {
+    public BackendRegistry(Map<String, ? extends BackendConfig> configs, String defaultName, LocalTaskAnswerer localTasks) {
         Map<String, BackendConfig> all = new TreeMap<>(configs);
         all.putIfAbsent(LOCAL, BackendSettings.local());
         if (!all.containsKey(defaultName)) {

@@ -3,6 +3,7 @@ package io.affectra.llm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.affectra.llm.local.LocalCueFusionBackend;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

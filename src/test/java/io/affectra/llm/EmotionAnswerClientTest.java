@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.affectra.llm.local.LocalCueFusionBackend;
 import io.affectra.testing.OpenAiStub;
 import io.affectra.testing.OpenAiStub.Response;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.affectra.reasoning.local;
+package io.affectra.llm.local;
 
 import io.affectra.vocabulary.LabelSet;
 import java.util.HashSet;

@@ -1,4 +1,4 @@
-package io.affectra.reasoning.local;
+package io.affectra.llm.local;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,10 +10,8 @@ import io.affectra.llm.AnswerParser;
 import io.affectra.llm.BackendRequest;
 import io.affectra.llm.BackendTask;
 import io.affectra.llm.InvalidAnswerException;
-import io.affectra.llm.LocalTasks;
 import io.affectra.llm.ParsedAnswer;
 import io.affectra.llm.StepSchemas;
-import io.affectra.reasoning.pep.ClueVerifier;
 import io.affectra.vocabulary.StepName;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -33,11 +31,11 @@ import java.util.Optional;
  * verifying against the given facts in the {@code final} step when facts were given (PEP-MEK). Choices: the option
  * whose claim (question + option) fares best the same way.</li>
  * <li>describe: the cues in words; explain: each claim checked (knowledge: against the given facts; emotion answers:
- * the cited cues by {@link ClueVerifier}'s rules); judge: {@link LexicalJudge}.</li>
+ * the cited cues by {@link CueSupport}, the rule PEP-MEK's clue verification applies); judge: {@link LexicalJudge}.</li>
  * </ul>
  */
 @ApplicationScoped
-public class LocalTaskAnswerer implements LocalTasks {
+public class LocalTaskAnswerer {
 
     public static final String DISCLAIMER = "Offline baseline (not an LLM): ";
 
@@ -46,23 +44,23 @@ public class LocalTaskAnswerer implements LocalTasks {
     private final KnowledgeBaseline knowledge;
     private final PerceptionRules perception = new PerceptionRules();
     private final LexicalJudge judge = new LexicalJudge();
-    private final ClueVerifier verifier;
+    private final CueSupport support;
     private final CueRenderer renderer;
     private final AnswerParser parser;
 
-    public LocalTaskAnswerer(KnowledgeBaseline knowledge, ClueVerifier verifier, CueRenderer renderer, AnswerParser parser) {
+    public LocalTaskAnswerer(KnowledgeBaseline knowledge, CueSupport support, CueRenderer renderer, AnswerParser parser) {
         this.knowledge = knowledge;
-        this.verifier = verifier;
+        this.support = support;
         this.renderer = renderer;
         this.parser = parser;
     }
 
-    @Override
+    /** A short description for {@code model} listings. */
     public String describe() {
         return "perception rules + " + knowledge.describe();
     }
 
-    @Override
+    /** The reply text for a request whose {@link BackendRequest#task()} is not null. Deterministic. */
     public String reply(BackendRequest request) {
         CueSet cues = request.cues() == null ? CueSet.EMPTY : request.cues();
         return json(switch (request.task()) {
@@ -161,7 +159,7 @@ public class LocalTaskAnswerer implements LocalTasks {
         List<Map<String, Object>> claims = new ArrayList<>();
         for (String id : parsed.answer().cueIds()) {
             Cue cue = cues.byId(id).orElseThrow();
-            ClueVerifier.Check check = verifier.supports(cue, label, request.labels());
+            CueSupport.Check check = support.check(cue, label, request.labels());
             claims.add(claim("[" + id + "] supports " + label + ": " + check.why(), List.of(id), check.kept() ? "supported" : "unsupported"));
         }
         parsed.unknownCueIds().forEach(id -> claims.add(claim("[" + id + "] was cited but not measured", List.of(id), "unsupported")));

@@ -1,4 +1,4 @@
-package io.affectra.reasoning.local;
+package io.affectra.llm.local;
 
 import io.affectra.config.AffectraConfig;
 import io.affectra.knowledge.KnowledgeHit;

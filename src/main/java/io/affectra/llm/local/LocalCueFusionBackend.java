@@ -1,11 +1,13 @@
-package io.affectra.llm;
+package io.affectra.llm.local;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.affectra.cue.CueSet;
-import io.affectra.llm.fusion.CueFusion;
-import io.affectra.llm.fusion.FusionResult;
-import io.affectra.llm.fusion.FusionWeights;
+import io.affectra.llm.BackendKind;
+import io.affectra.llm.BackendReply;
+import io.affectra.llm.BackendRequest;
+import io.affectra.llm.BackendTask;
+import io.affectra.llm.EmotionBackend;
 import io.affectra.vocabulary.LabelSet;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,7 +26,7 @@ import java.util.stream.Collectors;
  * Same input, same output; token counts are 0.
  * <p>
  * Requests that carry a {@link BackendTask} (closed questions, the free-text steps of the PEP loops, judgements) go to
- * the {@link LocalTasks} it was given: deterministic, documented baselines, also not an LLM.
+ * the {@link LocalTaskAnswerer} it was given: deterministic, documented baselines, also not an LLM.
  */
 public final class LocalCueFusionBackend implements EmotionBackend {
 
@@ -36,14 +38,14 @@ public final class LocalCueFusionBackend implements EmotionBackend {
 
     private final String name;
     private final CueFusion fusion;
-    private final LocalTasks tasks;
+    private final LocalTaskAnswerer tasks;
 
     public LocalCueFusionBackend(String name, FusionWeights weights) {
         this(name, weights, null);
     }
 
     /** @param tasks what answers questions and reasoning steps; null when only emotion answers are needed */
-    public LocalCueFusionBackend(String name, FusionWeights weights, LocalTasks tasks) {
+    public LocalCueFusionBackend(String name, FusionWeights weights, LocalTaskAnswerer tasks) {
         this.name = name;
         this.fusion = new CueFusion(weights);
         this.tasks = tasks;

@@ -1,4 +1,4 @@
-package io.affectra.reasoning.local;
+package io.affectra.llm.local;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;

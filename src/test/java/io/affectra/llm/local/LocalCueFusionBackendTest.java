@@ -1,4 +1,4 @@
-package io.affectra.llm;
+package io.affectra.llm.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,12 @@ import io.affectra.cue.Cue;
 import io.affectra.cue.CueSet;
 import io.affectra.cue.Modality;
 import io.affectra.cue.Region;
-import io.affectra.llm.fusion.FusionWeights;
+import io.affectra.llm.AnswerParser;
+import io.affectra.llm.AnswerSchema;
+import io.affectra.llm.BackendReply;
+import io.affectra.llm.ParsedAnswer;
+import io.affectra.llm.PromptMessage;
+import io.affectra.llm.TestCues;
 import io.affectra.vocabulary.EmotionAnswer;
 import io.affectra.vocabulary.LabelSet;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.affectra.llm.fusion;
+package io.affectra.llm.local;
 
 import java.util.Collections;
 import java.util.Comparator;

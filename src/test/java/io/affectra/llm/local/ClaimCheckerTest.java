@@ -1,4 +1,4 @@
-package io.affectra.reasoning.local;
+package io.affectra.llm.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

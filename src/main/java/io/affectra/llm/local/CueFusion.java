@@ -1,4 +1,4 @@
-package io.affectra.llm.fusion;
+package io.affectra.llm.local;
 
 import io.affectra.cue.Cue;
 import io.affectra.cue.CueSet;

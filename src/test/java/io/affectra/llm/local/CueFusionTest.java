@@ -1,4 +1,4 @@
-package io.affectra.llm.fusion;
+package io.affectra.llm.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

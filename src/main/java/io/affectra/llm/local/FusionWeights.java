@@ -1,4 +1,4 @@
-package io.affectra.llm.fusion;
+package io.affectra.llm.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
