@@ -2,8 +2,6 @@ package io.affectra.gateway;
 
 import io.affectra.llm.BackendConfig;
 import io.affectra.llm.BackendKind;
-import io.affectra.llm.OllamaBackend;
-import io.affectra.llm.OpenAiBackend;
 import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpClient;
@@ -19,7 +17,8 @@ import java.util.function.Supplier;
 
 /**
  * One OpenAI-compatible backend as the gateway reaches it: its chat-completions URL, its credentials, a pooled
- * non-blocking HTTP client and its fault-tolerance state. Ollama is reached through its OpenAI-compatible {@code /v1}.
+ * non-blocking HTTP client and its fault-tolerance state. Where its OpenAI-compatible API is comes from its kind's
+ * {@code BackendFactory} (for Ollama, its {@code /v1}).
  */
 public final class Upstream {
 
@@ -42,14 +41,15 @@ public final class Upstream {
     private final Map<Thread, HttpClient> perEventLoop = new ConcurrentHashMap<>();
 
     /**
+     * @param baseUrl the base of the backend's OpenAI-compatible API
      * @param clients makes the HTTP clients: one per event loop, so that a request's connection lives on the event loop
      *                that serves the request and its callbacks never hop to another thread
      */
-    public Upstream(String name, BackendConfig config, Supplier<HttpClient> clients, CircuitBreaker breaker) {
+    public Upstream(String name, BackendConfig config, String baseUrl, Supplier<HttpClient> clients, CircuitBreaker breaker) {
         this.name = name;
         this.kind = config.kind();
         this.model = config.model().orElseThrow();
-        URI uri = chatCompletionsUri(config);
+        URI uri = chatCompletionsUri(baseUrl);
         this.ssl = "https".equalsIgnoreCase(uri.getScheme());
         this.host = uri.getHost();
         this.port = uri.getPort() > 0 ? uri.getPort() : ssl ? 443 : 80;
@@ -69,14 +69,9 @@ public final class Upstream {
         this.shared = clients.get();
     }
 
-    /** {@code <base-url>/chat/completions}; for Ollama {@code <base-url>/v1/chat/completions}. */
-    public static URI chatCompletionsUri(BackendConfig config) {
-        String base = switch (config.kind()) {
-            case OPENAI -> config.baseUrl().orElse(OpenAiBackend.DEFAULT_BASE_URL);
-            case OLLAMA -> config.baseUrl().orElse(OllamaBackend.DEFAULT_BASE_URL) + "/v1";
-            case LOCAL -> throw new IllegalArgumentException("the local backend is not reached over HTTP");
-        };
-        base = base.replaceAll("/+$", "").replaceAll("(?<!:)//+", "/");
+    /** {@code <base>/chat/completions}, with doubled and trailing slashes of the base dropped. */
+    public static URI chatCompletionsUri(String baseUrl) {
+        String base = baseUrl.replaceAll("/+$", "").replaceAll("(?<!:)//+", "/");
         URI uri = URI.create(base + "/chat/completions");
         if (uri.getHost() == null || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
             throw new IllegalArgumentException("not an http(s) URL: " + base);

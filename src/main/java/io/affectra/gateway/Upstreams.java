@@ -36,11 +36,10 @@ public class Upstreams {
         Map<String, Upstream> built = new TreeMap<>();
         for (String name : backends.names()) {
             BackendConfig config = backends.config(name);
-            if (config.kind() == BackendKind.LOCAL) {
-                continue;
-            }
-            built.put(name, new Upstream(name, config, () -> client(vertx, config),
-                    new CircuitBreaker(config.circuitBreakerFailures(), config.circuitBreakerDelay(), System::nanoTime)));
+            // In-process backends (local) have no OpenAI-compatible API to relay to.
+            backends.factory(config.kind()).openAiCompatibleBaseUrl(config).ifPresent(baseUrl -> built.put(name,
+                    new Upstream(name, config, baseUrl, () -> client(vertx, config),
+                            new CircuitBreaker(config.circuitBreakerFailures(), config.circuitBreakerDelay(), System::nanoTime))));
         }
         for (String name : backends.names()) {
             BackendConfig config = backends.config(name);

@@ -20,16 +20,16 @@ public interface BackendConfig {
     /** Bearer key for the server; never logged. */
     Optional<String> apiKey();
 
-    @WithDefault("60s")
+    @WithDefault(BackendDefaults.TIMEOUT)
     Duration timeout();
 
-    @WithDefault("json-schema")
+    @WithDefault(BackendDefaults.STRUCTURED_OUTPUT)
     StructuredOutput structuredOutput();
 
     OptionalDouble temperature();
 
     /** How many times a reply that is not a valid answer is asked for again before failing. */
-    @WithDefault("1")
+    @WithDefault(BackendDefaults.INVALID_ANSWER_RETRIES)
     int invalidAnswerRetries();
 
     /** At most this many calls in flight to this backend at once, over all requests and evaluations; unlimited if unset. */
@@ -44,26 +44,26 @@ public interface BackendConfig {
     Optional<String> fallback();
 
     /** Whether the model reads images: only then, and only where privacy allows, does media reach it. */
-    @WithDefault("false")
+    @WithDefault(BackendDefaults.MULTIMODAL)
     boolean multimodal();
 
     /** Retries on connection failures, 429 and 5xx before any byte reached the client (chat surface). */
-    @WithDefault("2")
+    @WithDefault(BackendDefaults.MAX_RETRIES)
     int maxRetries();
 
     /** First retry delay, doubled on each retry (with jitter); a backend's Retry-After wins when it says more. */
-    @WithDefault("200ms")
+    @WithDefault(BackendDefaults.RETRY_BACKOFF)
     Duration retryBackoff();
 
     /** Consecutive failures that open the circuit breaker (0 turns it off). */
-    @WithDefault("5")
+    @WithDefault(BackendDefaults.CIRCUIT_BREAKER_FAILURES)
     int circuitBreakerFailures();
 
     /** How long an open circuit refuses calls before one trial call may close it again. */
-    @WithDefault("30s")
+    @WithDefault(BackendDefaults.CIRCUIT_BREAKER_DELAY)
     Duration circuitBreakerDelay();
 
     /** Pooled HTTP connections the gateway keeps to this backend, per event loop (each loop has its own pool). */
-    @WithDefault("256")
+    @WithDefault(BackendDefaults.MAX_CONNECTIONS)
     int maxConnections();
 }

@@ -1,15 +1,14 @@
 package io.affectra.llm;
 
 import io.affectra.config.AffectraConfig;
-import io.affectra.llm.local.FusionWeights;
-import io.affectra.llm.local.LocalCueFusionBackend;
-import io.affectra.llm.local.LocalTaskAnswerer;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,9 +18,10 @@ import java.util.TreeMap;
 import org.jboss.logging.Logger;
 
 /**
- * The named backends of {@code affectra.backends.<name>.*}, each built once at startup and reused (the models are
- * thread-safe). A {@code local} backend exists even when not configured, so that the server answers offline out of
- * the box. Startup fails when the default backend names none of them or a backend's settings are incomplete.
+ * The named backends of {@code affectra.backends.<name>.*}, each built once at startup by its kind's
+ * {@link BackendFactory} and reused (the models are thread-safe). A {@code local} backend exists even when not
+ * configured, so that the server answers offline out of the box. Startup fails when the default backend names none of
+ * them or a backend's settings are incomplete.
  */
 @ApplicationScoped
 @Startup
@@ -34,37 +34,27 @@ public class BackendRegistry {
     private record Entry(EmotionBackend backend, BackendConfig config) {
     }
 
+    private final Map<BackendKind, BackendFactory> factories;
     private final Map<String, Entry> entries;
     private final String defaultName;
 
     @Inject
-    public BackendRegistry(AffectraConfig config, Instance<LocalTaskAnswerer> localTasks) {
-        this(config.backends(), config.defaultBackend(), localTasks.isResolvable() ? localTasks.get() : null);
+    public BackendRegistry(AffectraConfig config, Instance<BackendFactory> factories) {
+        this(config.backends(), config.defaultBackend(), factories.stream().toList());
     }
 
     /** Builds the registry from plain settings (tests, tools): the same checks as at startup. */
-    public BackendRegistry(Map<String, ? extends BackendConfig> configs, String defaultName) {
-        this(configs, defaultName, null);
-    }
-
-    /**
-     * @param localTasks what local backends do with questions and reasoning steps (null: emotion answers only)
-     */
-    public BackendRegistry(Map<String, ? extends BackendConfig> configs, String defaultName, LocalTaskAnswerer localTasks) {
+    public BackendRegistry(Map<String, ? extends BackendConfig> configs, String defaultName, Collection<? extends BackendFactory> factories) {
+        this.factories = byKind(factories);
         Map<String, BackendConfig> all = new TreeMap<>(configs);
         all.putIfAbsent(LOCAL, BackendSettings.local());
         if (!all.containsKey(defaultName)) {
             throw new IllegalStateException("affectra.default-backend=" + defaultName + " names no configured backend; configured: "
                     + String.join(", ", all.keySet()));
         }
-        FusionWeights weights = FusionWeights.load(); // shared by every local backend; there is always one
         Map<String, Entry> built = new TreeMap<>();
         all.forEach((name, config) -> {
-            EmotionBackend backend = create(name, config, weights); // validates the settings
-            if (backend instanceof LocalCueFusionBackend && localTasks != null) {
-                backend = new LocalCueFusionBackend(name, weights, localTasks);
-            }
-            built.put(name, new Entry(backend, config));
+            built.put(name, new Entry(create(name, config), config)); // validates the settings
             LOG.infof("backend '%s': %s %s%s", name, config.kind().name().toLowerCase(Locale.ROOT),
                     built.get(name).backend().model(), name.equals(defaultName) ? " (default)" : "");
         });
@@ -72,13 +62,24 @@ public class BackendRegistry {
         this.defaultName = defaultName;
     }
 
+    private static Map<BackendKind, BackendFactory> byKind(Collection<? extends BackendFactory> factories) {
+        Map<BackendKind, BackendFactory> out = new EnumMap<>(BackendKind.class);
+        for (BackendFactory factory : factories) {
+            BackendFactory other = out.putIfAbsent(factory.kind(), factory);
+            if (other != null) {
+                throw new IllegalStateException("two backend factories for kind " + factory.kind() + ": "
+                        + other.getClass().getName() + " and " + factory.getClass().getName());
+            }
+        }
+        return out;
+    }
+
     /**
-     * Builds one backend from its settings without CDI.
+     * Builds one backend from its settings, with the checks of startup, without registering it.
      *
-     * @param weights the cue-fusion weights for a {@code local} backend (loaded from the classpath when null)
      * @throws IllegalArgumentException when the settings are incomplete (e.g. an openai backend without a model)
      */
-    public static EmotionBackend create(String name, BackendConfig config, FusionWeights weights) {
+    public EmotionBackend create(String name, BackendConfig config) {
         Objects.requireNonNull(config, "config");
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a backend needs a name");
@@ -86,15 +87,16 @@ public class BackendRegistry {
         if (config.timeout() == null || config.timeout().isNegative() || config.timeout().isZero()) {
             throw new IllegalArgumentException("affectra.backends." + name + ".timeout must be positive");
         }
-        return switch (config.kind()) {
-            case LOCAL -> new LocalCueFusionBackend(name, weights == null ? FusionWeights.load() : weights);
-            case OPENAI -> new OpenAiBackend(name, config);
-            case OLLAMA -> new OllamaBackend(name, config);
-        };
+        return factory(config.kind()).create(name, config);
     }
 
-    public static EmotionBackend create(String name, BackendConfig config) {
-        return create(name, config, null);
+    /** The factory of a kind, e.g. for the base URL a backend of it talks to. */
+    public BackendFactory factory(BackendKind kind) {
+        BackendFactory factory = factories.get(kind);
+        if (factory == null) {
+            throw new IllegalStateException("no backend factory for kind " + kind.name().toLowerCase(Locale.ROOT));
+        }
+        return factory;
     }
 
     /** @throws UnknownBackendException when no backend has that name */
@@ -118,8 +120,9 @@ public class BackendRegistry {
     /** Every backend, sorted by name; no keys. */
     public List<BackendInfo> list() {
         List<BackendInfo> out = new ArrayList<>();
-        entries.forEach((name, e) -> out.add(new BackendInfo(name, e.config().kind(), e.backend().model(), baseUrl(e.config()),
-                e.config().timeout(), e.config().structuredOutput(), name.equals(defaultName))));
+        entries.forEach((name, e) -> out.add(new BackendInfo(name, e.config().kind(), e.backend().model(),
+                factory(e.config().kind()).baseUrl(e.config()).orElse(null), e.config().timeout(), e.config().structuredOutput(),
+                name.equals(defaultName))));
         return out;
     }
 
@@ -129,13 +132,5 @@ public class BackendRegistry {
             throw new UnknownBackendException(name, entries.keySet());
         }
         return entry;
-    }
-
-    private static String baseUrl(BackendConfig config) {
-        return switch (config.kind()) {
-            case LOCAL -> null;
-            case OPENAI -> config.baseUrl().orElse(OpenAiBackend.DEFAULT_BASE_URL);
-            case OLLAMA -> config.baseUrl().orElse(OllamaBackend.DEFAULT_BASE_URL);
-        };
     }
 }

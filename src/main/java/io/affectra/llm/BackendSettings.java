@@ -8,7 +8,8 @@ import java.util.OptionalInt;
 
 /**
  * A plain {@link BackendConfig}: what tests, experiments and the implicit {@code local} backend use
- * where no {@code affectra.backends.<name>.*} properties exist. Defaults match the config mapping's.
+ * where no {@code affectra.backends.<name>.*} properties exist. Unset settings take the configuration's defaults
+ * ({@link BackendDefaults}).
  */
 public record BackendSettings(
         BackendKind kind,
@@ -20,7 +21,16 @@ public record BackendSettings(
         OptionalDouble temperature,
         int invalidAnswerRetries) implements BackendConfig {
 
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_TIMEOUT = BackendDefaults.duration(BackendDefaults.TIMEOUT);
+
+    private static final StructuredOutput DEFAULT_STRUCTURED_OUTPUT = BackendDefaults.structuredOutput(BackendDefaults.STRUCTURED_OUTPUT);
+    private static final int DEFAULT_INVALID_ANSWER_RETRIES = Integer.parseInt(BackendDefaults.INVALID_ANSWER_RETRIES);
+    private static final boolean DEFAULT_MULTIMODAL = Boolean.parseBoolean(BackendDefaults.MULTIMODAL);
+    private static final int DEFAULT_MAX_RETRIES = Integer.parseInt(BackendDefaults.MAX_RETRIES);
+    private static final Duration DEFAULT_RETRY_BACKOFF = BackendDefaults.duration(BackendDefaults.RETRY_BACKOFF);
+    private static final int DEFAULT_CIRCUIT_BREAKER_FAILURES = Integer.parseInt(BackendDefaults.CIRCUIT_BREAKER_FAILURES);
+    private static final Duration DEFAULT_CIRCUIT_BREAKER_DELAY = BackendDefaults.duration(BackendDefaults.CIRCUIT_BREAKER_DELAY);
+    private static final int DEFAULT_MAX_CONNECTIONS = Integer.parseInt(BackendDefaults.MAX_CONNECTIONS);
 
     public BackendSettings {
         Objects.requireNonNull(kind, "kind");
@@ -28,7 +38,7 @@ public record BackendSettings(
         model = model == null ? Optional.empty() : model;
         apiKey = apiKey == null ? Optional.empty() : apiKey;
         timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
-        structuredOutput = structuredOutput == null ? StructuredOutput.JSON_SCHEMA : structuredOutput;
+        structuredOutput = structuredOutput == null ? DEFAULT_STRUCTURED_OUTPUT : structuredOutput;
         temperature = temperature == null ? OptionalDouble.empty() : temperature;
         if (invalidAnswerRetries < 0) {
             throw new IllegalArgumentException("invalidAnswerRetries must be >= 0");
@@ -36,15 +46,15 @@ public record BackendSettings(
     }
 
     public static BackendSettings local() {
-        return new BackendSettings(BackendKind.LOCAL, null, null, null, null, null, null, 1);
+        return new BackendSettings(BackendKind.LOCAL, null, null, null, null, null, null, DEFAULT_INVALID_ANSWER_RETRIES);
     }
 
     public static BackendSettings openAi(String baseUrl, String model) {
-        return new BackendSettings(BackendKind.OPENAI, Optional.of(baseUrl), Optional.of(model), null, null, null, null, 1);
+        return new BackendSettings(BackendKind.OPENAI, Optional.of(baseUrl), Optional.of(model), null, null, null, null, DEFAULT_INVALID_ANSWER_RETRIES);
     }
 
     public static BackendSettings ollama(String baseUrl, String model) {
-        return new BackendSettings(BackendKind.OLLAMA, Optional.of(baseUrl), Optional.of(model), null, null, null, null, 1);
+        return new BackendSettings(BackendKind.OLLAMA, Optional.of(baseUrl), Optional.of(model), null, null, null, null, DEFAULT_INVALID_ANSWER_RETRIES);
     }
 
     /** A copy of any config, e.g. to change one setting of a configured backend for an experiment. */
@@ -94,32 +104,32 @@ public record BackendSettings(
 
     @Override
     public boolean multimodal() {
-        return false;
+        return DEFAULT_MULTIMODAL;
     }
 
     @Override
     public int maxRetries() {
-        return 2;
+        return DEFAULT_MAX_RETRIES;
     }
 
     @Override
     public Duration retryBackoff() {
-        return Duration.ofMillis(200);
+        return DEFAULT_RETRY_BACKOFF;
     }
 
     @Override
     public int circuitBreakerFailures() {
-        return 5;
+        return DEFAULT_CIRCUIT_BREAKER_FAILURES;
     }
 
     @Override
     public Duration circuitBreakerDelay() {
-        return Duration.ofSeconds(30);
+        return DEFAULT_CIRCUIT_BREAKER_DELAY;
     }
 
     @Override
     public int maxConnections() {
-        return 256;
+        return DEFAULT_MAX_CONNECTIONS;
     }
 
     /** Keeps the key out of logs and exception messages. */

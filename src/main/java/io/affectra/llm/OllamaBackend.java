@@ -6,15 +6,14 @@ import java.util.Map;
 /** An Ollama server through its native {@code /api/chat}; the schema goes in Ollama's {@code format} field. */
 public final class OllamaBackend extends ChatModelBackend {
 
-    public static final String DEFAULT_BASE_URL = "http://127.0.0.1:11434";
-
-    public OllamaBackend(String name, BackendConfig config) {
-        super(name, BackendKind.OLLAMA, requireModel(name, config), config.structuredOutput(), build(config));
+    /** Made by {@link OllamaBackendFactory}, which resolves the base URL. */
+    OllamaBackend(String name, BackendConfig config, String baseUrl) {
+        super(name, BackendKind.OLLAMA, requireModel(name, config), config.structuredOutput(), build(config, baseUrl));
     }
 
-    private static OllamaChatModel build(BackendConfig config) {
+    private static OllamaChatModel build(BackendConfig config, String baseUrl) {
         OllamaChatModel.OllamaChatModelBuilder builder = OllamaChatModel.builder()
-                .baseUrl(config.baseUrl().orElse(DEFAULT_BASE_URL))
+                .baseUrl(baseUrl)
                 .modelName(config.model().orElseThrow())
                 .timeout(config.timeout())
                 .maxRetries(0);

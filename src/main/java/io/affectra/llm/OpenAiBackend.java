@@ -5,18 +5,17 @@ import dev.langchain4j.model.openai.OpenAiChatModel;
 /** Any OpenAI-compatible chat-completions server (OpenAI, vLLM, llama.cpp server, LM Studio, ...) through LangChain4j. */
 public final class OpenAiBackend extends ChatModelBackend {
 
-    public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
-
     /** Local OpenAI-compatible servers want no key, but LangChain4j's builder insists on one. */
     static final String NO_KEY = "none";
 
-    public OpenAiBackend(String name, BackendConfig config) {
-        super(name, BackendKind.OPENAI, requireModel(name, config), config.structuredOutput(), build(config));
+    /** Made by {@link OpenAiBackendFactory}, which resolves the base URL. */
+    OpenAiBackend(String name, BackendConfig config, String baseUrl) {
+        super(name, BackendKind.OPENAI, requireModel(name, config), config.structuredOutput(), build(config, baseUrl));
     }
 
-    private static OpenAiChatModel build(BackendConfig config) {
+    private static OpenAiChatModel build(BackendConfig config, String baseUrl) {
         OpenAiChatModel.OpenAiChatModelBuilder builder = OpenAiChatModel.builder()
-                .baseUrl(config.baseUrl().orElse(DEFAULT_BASE_URL))
+                .baseUrl(baseUrl)
                 .apiKey(config.apiKey().filter(k -> !k.isBlank()).orElse(NO_KEY))
                 .modelName(config.model().orElseThrow())
                 .timeout(config.timeout())

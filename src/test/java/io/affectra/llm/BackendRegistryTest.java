@@ -14,7 +14,7 @@ class BackendRegistryTest {
 
     @Test
     void localExistsWithoutConfiguration() {
-        BackendRegistry registry = new BackendRegistry(Map.of(), "local");
+        BackendRegistry registry = TestBackends.registry(Map.of(), "local");
 
         assertThat(registry.get("local")).isInstanceOf(LocalCueFusionBackend.class);
         assertThat(registry.defaultName()).isEqualTo("local");
@@ -27,7 +27,7 @@ class BackendRegistryTest {
 
     @Test
     void buildsEachConfiguredBackendOnce() {
-        BackendRegistry registry = new BackendRegistry(Map.of(
+        BackendRegistry registry = TestBackends.registry(Map.of(
                 "vllm", BackendSettings.openAi("http://127.0.0.1:8000/v1", "qwen").withApiKey("sk-secret"),
                 "ollama", BackendSettings.ollama("http://127.0.0.1:11434", "llama3.2")), "vllm");
 
@@ -46,14 +46,14 @@ class BackendRegistryTest {
 
     @Test
     void defaultNamingNoBackendFailsFast() {
-        assertThatThrownBy(() -> new BackendRegistry(Map.of(), "vllm"))
+        assertThatThrownBy(() -> TestBackends.registry(Map.of(), "vllm"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("affectra.default-backend=vllm");
     }
 
     @Test
     void unknownNameThrows() {
-        BackendRegistry registry = new BackendRegistry(Map.of(), "local");
+        BackendRegistry registry = TestBackends.registry(Map.of(), "local");
 
         assertThatThrownBy(() -> registry.get("nope")).isInstanceOfSatisfying(UnknownBackendException.class,
                 e -> assertThat(e.backend()).isEqualTo("nope"));
@@ -63,10 +63,10 @@ class BackendRegistryTest {
     void incompleteSettingsFailAtCreation() {
         BackendSettings noModel = new BackendSettings(BackendKind.OPENAI, null, null, null, null, null, null, 1);
 
-        assertThatThrownBy(() -> BackendRegistry.create("vllm", noModel))
+        assertThatThrownBy(() -> TestBackends.registry(Map.of(), "local").create("vllm", noModel))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("affectra.backends.vllm.model is required for kind openai");
-        assertThatThrownBy(() -> BackendRegistry.create("x", BackendSettings.local().withTimeout(Duration.ZERO)))
+        assertThatThrownBy(() -> TestBackends.registry(Map.of(), "local").create("x", BackendSettings.local().withTimeout(Duration.ZERO)))
                 .hasMessageContaining("timeout must be positive");
     }
 
@@ -74,9 +74,9 @@ class BackendRegistryTest {
     void openAiWithoutBaseUrlMeansOpenAi() {
         BackendSettings settings = new BackendSettings(BackendKind.OPENAI, null, Optional.of("gpt-4o-mini"), null, null, null, null, 1);
 
-        BackendRegistry registry = new BackendRegistry(Map.of("openai", settings), "local");
+        BackendRegistry registry = TestBackends.registry(Map.of("openai", settings), "local");
 
         assertThat(registry.list()).filteredOn(i -> i.name().equals("openai")).singleElement()
-                .extracting(BackendInfo::baseUrl).isEqualTo(OpenAiBackend.DEFAULT_BASE_URL);
+                .extracting(BackendInfo::baseUrl).isEqualTo(OpenAiBackendFactory.DEFAULT_BASE_URL);
     }
 }

@@ -23,7 +23,7 @@ class EmotionAnswerClientTest {
     }
 
     private EmotionAnswerClient client(BackendSettings vllm) {
-        return new EmotionAnswerClient(new BackendRegistry(Map.of("vllm", vllm), "local"), new AnswerParser());
+        return new EmotionAnswerClient(TestBackends.registry(Map.of("vllm", vllm), "local"), new AnswerParser());
     }
 
     private EmotionAnswerClient client() {

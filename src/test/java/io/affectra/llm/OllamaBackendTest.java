@@ -22,7 +22,7 @@ class OllamaBackendTest {
     @Test
     void sendsMessagesAndSchemaToApiChatAndReadsTheReply() {
         stub.enqueue(Response.ok(OpenAiStub.ollamaChat(OpenAiBackendTest.ANSWER, 210, 33)));
-        OllamaBackend backend = new OllamaBackend("ollama", BackendSettings.ollama(stub.root(), "llama3.2").withTemperature(0.2));
+        OllamaBackend backend = new OllamaBackendFactory().create("ollama", BackendSettings.ollama(stub.root(), "llama3.2").withTemperature(0.2));
 
         BackendReply reply = backend.complete(OpenAiBackendTest.request());
 
@@ -47,7 +47,7 @@ class OllamaBackendTest {
     @Test
     void jsonModeSendsFormatJson() {
         stub.enqueue(Response.ok(OpenAiStub.ollamaChat(OpenAiBackendTest.ANSWER, 1, 1)));
-        OllamaBackend backend = new OllamaBackend("ollama",
+        OllamaBackend backend = new OllamaBackendFactory().create("ollama",
                 BackendSettings.ollama(stub.root(), "llama3.2").withStructuredOutput(StructuredOutput.JSON_OBJECT));
 
         backend.complete(OpenAiBackendTest.request());
@@ -58,7 +58,7 @@ class OllamaBackendTest {
     @Test
     void unknownModelIsRejectedAndServerErrorUnavailable() {
         stub.enqueue(Response.status(404, "{\"error\":\"model 'nope' not found\"}"), Response.status(500, "{\"error\":\"boom\"}"));
-        OllamaBackend backend = new OllamaBackend("ollama", BackendSettings.ollama(stub.root(), "nope"));
+        OllamaBackend backend = new OllamaBackendFactory().create("ollama", BackendSettings.ollama(stub.root(), "nope"));
 
         assertThatThrownBy(() -> backend.complete(OpenAiBackendTest.request()))
                 .isInstanceOfSatisfying(BackendException.class, e -> assertThat(e.reason()).isEqualTo(BackendException.Reason.REJECTED));
@@ -70,7 +70,7 @@ class OllamaBackendTest {
     void configuredKeyGoesAsBearerForAProxy() {
         stub.enqueue(Response.ok(OpenAiStub.ollamaChat(OpenAiBackendTest.ANSWER, 1, 1)));
 
-        new OllamaBackend("ollama", BackendSettings.ollama(stub.root(), "m").withApiKey("proxy-key")).complete(OpenAiBackendTest.request());
+        new OllamaBackendFactory().create("ollama", BackendSettings.ollama(stub.root(), "m").withApiKey("proxy-key")).complete(OpenAiBackendTest.request());
 
         assertThat(stub.lastRequest().header("Authorization")).isEqualTo("Bearer proxy-key");
     }

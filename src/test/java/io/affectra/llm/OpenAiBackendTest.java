@@ -37,7 +37,7 @@ class OpenAiBackendTest {
     }
 
     private OpenAiBackend backend(BackendSettings settings) {
-        return new OpenAiBackend("vllm", settings);
+        return new OpenAiBackendFactory().create("vllm", settings);
     }
 
     private OpenAiBackend backend() {
