@@ -3,6 +3,7 @@ package io.affectra.analysis;
 import io.affectra.config.AffectraConfig;
 import io.affectra.cue.Cue;
 import io.affectra.cue.CueSet;
+import io.affectra.cue.CueType;
 import io.affectra.media.AvProbe;
 import io.affectra.media.DecodeLimit;
 import io.affectra.reasoning.StrategyInput;
@@ -110,7 +111,7 @@ public class TemporalAnalysisService {
 
         void answer(TemporalCueExtractor.Window window) {
             CueSet cueSet = CueSet.of(window.cues());
-            int faceCount = (int) window.cues().stream().filter(c -> c.type().equals("expression")).count();
+            int faceCount = (int) window.cues().stream().filter(c -> c.type() == CueType.EXPRESSION).count();
             StrategyResult result = request.strategy().run(new StrategyInput(cueSet, window.transcript(), request.labels(),
                     request.backend(), faceCount));
             lastResult = result;

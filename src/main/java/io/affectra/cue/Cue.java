@@ -11,7 +11,7 @@ import java.util.Map;
  * @param modality the evidence channel
  * @param source   the encoder (and model) that produced it
  * @param subject  the face or person it is about ({@code F1}, {@code P2}), or {@code scene}
- * @param type     what kind of evidence: {@code expression}, {@code action-unit}, {@code prior}, {@code transcript}, ...
+ * @param type     what kind of evidence: expression, action unit, prior, transcript, ...
  * @param label    the evidence's value (an emotion label, an action-unit name, a prior value)
  * @param score    confidence or intensity in [0, 1]
  * @param region   where in the frame, or null
@@ -23,7 +23,7 @@ public record Cue(
         Modality modality,
         String source,
         String subject,
-        String type,
+        CueType type,
         String label,
         double score,
         Region region,
@@ -33,5 +33,11 @@ public record Cue(
     public Cue {
         values = values == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(values));
         span = span == null ? TimeSpan.STILL : span;
+    }
+
+    /** A cue whose type is given by its wire name ({@code "transcript"}). */
+    public Cue(String id, Modality modality, String source, String subject, String type, String label, double score, Region region,
+            TimeSpan span, Map<String, Double> values) {
+        this(id, modality, source, subject, CueType.of(type), label, score, region, span, values);
     }
 }

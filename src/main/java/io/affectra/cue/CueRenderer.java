@@ -32,7 +32,7 @@ public class CueRenderer {
         if (cue.span().endMs() > 0) {
             sb.append(String.format(Locale.ROOT, " %.2f-%.2fs", cue.span().startMs() / 1000.0, cue.span().endMs() / 1000.0));
         }
-        sb.append(": ").append(cue.type()).append(' ').append(cue.label());
+        sb.append(": ").append(cue.type().wire()).append(' ').append(cue.label());
         sb.append(String.format(Locale.ROOT, " %.2f", cue.score()));
         if (!cue.values().isEmpty()) {
             sb.append(" (").append(topValues(cue.values())).append(')');

@@ -35,8 +35,8 @@ public record CueSet(List<Cue> cues) {
         return byId(id).isPresent();
     }
 
-    public Stream<Cue> ofType(String type) {
-        return cues.stream().filter(c -> c.type().equals(type));
+    public Stream<Cue> ofType(CueType type) {
+        return cues.stream().filter(c -> c.type() == type);
     }
 
     public boolean isEmpty() {

@@ -2,6 +2,7 @@ package io.affectra.eval;
 
 import io.affectra.cue.Cue;
 import io.affectra.cue.CueSet;
+import io.affectra.cue.CueType;
 import io.affectra.cue.Modality;
 import io.affectra.cue.TimeSpan;
 import io.affectra.encoder.face.FaceAnalysis;
@@ -81,7 +82,7 @@ public class CaseEvidence {
             String quote = transcript.length() > TRANSCRIPT_CUE_CHARS ? transcript.substring(0, TRANSCRIPT_CUE_CHARS) + "..." : transcript;
             cues.add(new Cue("T1", Modality.TEXT, "transcript", "speaker", "transcript", quote, 1.0, null, TimeSpan.STILL, Map.of()));
         }
-        int faceCount = (int) cues.stream().filter(c -> c.type().equals("expression")).count();
+        int faceCount = (int) cues.stream().filter(c -> c.type() == CueType.EXPRESSION).count();
         return new Evidence(CueSet.of(cues), faceCount, transcript);
     }
 

@@ -1,6 +1,7 @@
 package io.affectra.encoder.audio;
 
 import io.affectra.cue.Cue;
+import io.affectra.cue.CueType;
 import io.affectra.cue.Modality;
 import io.affectra.cue.TimeSpan;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ public final class VoiceCues {
             values.put("energyDb", s.energyDb());
             values.put("syllablesPerS", s.syllableRate());
             values.put("pauseBeforeMs", (double) s.pauseBeforeMs());
-            cues.add(new Cue(id, Modality.VOICE, "silero_vad_v5+prosody", "speaker", "speech", "speech", s.speechProbability(), null, span, values));
+            cues.add(new Cue(id, Modality.VOICE, "silero_vad_v5+prosody", "speaker", CueType.SPEECH, "speech", s.speechProbability(), null, span, values));
             if (s.f0RangeSt() >= ANIMATED_ST) {
                 cues.add(prosody(id, "animated-pitch", 0.5 + (s.f0RangeSt() - ANIMATED_ST) / 8, span));
             } else if (s.f0RangeSt() > 0 && s.f0RangeSt() <= FLAT_ST && s.voicedFraction() >= 0.3) {
@@ -70,7 +71,7 @@ public final class VoiceCues {
     }
 
     private static Cue prosody(String segmentId, String label, double score, TimeSpan span) {
-        return new Cue(segmentId + "." + label, Modality.VOICE, "prosody", "speaker", "prosody", label,
+        return new Cue(segmentId + "." + label, Modality.VOICE, "prosody", "speaker", CueType.PROSODY, label,
                 Math.round(Math.min(1, score) * 100) / 100.0, null, span, Map.of());
     }
 }

@@ -1,6 +1,7 @@
 package io.affectra.encoder.body;
 
 import io.affectra.cue.Cue;
+import io.affectra.cue.CueType;
 import io.affectra.cue.Modality;
 import io.affectra.cue.Region;
 import io.affectra.cue.TimeSpan;
@@ -48,7 +49,7 @@ public final class BodyCues {
             Map<String, Double> values = new LinkedHashMap<>();
             values.put("frames", (double) track.samples().size());
             values.put("handsSeen", RuleDetector.round(withHands / (double) track.samples().size()));
-            cues.add(new Cue(track.person() + ".body", Modality.BODY, SOURCE, track.person(), "person", "present",
+            cues.add(new Cue(track.person() + ".body", Modality.BODY, SOURCE, track.person(), CueType.PERSON, "present",
                     RuleDetector.round(score), boxNear(track, (track.startMs() + track.endMs()) / 2),
                     new TimeSpan(track.startMs(), track.endMs()), values));
         }
@@ -65,7 +66,7 @@ public final class BodyCues {
             values.put("nfblGroup", (double) NfblGroup.of(e.nfblGroup()).index());
             values.putAll(e.measures());
             KeypointTrack track = byPerson.get(e.person());
-            cues.add(new Cue(id, Modality.BODY, RULES, e.person(), e.posture() ? "posture" : "gesture", e.gesture(),
+            cues.add(new Cue(id, Modality.BODY, RULES, e.person(), e.posture() ? CueType.POSTURE : CueType.GESTURE, e.gesture(),
                     e.confidence(), track == null ? null : boxNear(track, (e.startMs() + e.endMs()) / 2),
                     new TimeSpan(e.startMs(), e.endMs()), values));
         }

@@ -1,6 +1,7 @@
 package io.affectra.encoder.face;
 
 import io.affectra.cue.Cue;
+import io.affectra.cue.CueType;
 import io.affectra.cue.Modality;
 import io.affectra.cue.Region;
 import io.affectra.cue.TimeSpan;
@@ -150,13 +151,13 @@ public final class FaceTrackSession implements FrameCueSession {
                 }
             }
             TimeSpan span = new TimeSpan(track.windowFirst, track.windowLast);
-            cues.add(new Cue(prefix + track.id + ".expr", Modality.FACE, "emotion+face_expression", track.id, "expression",
+            cues.add(new Cue(prefix + track.id + ".expr", Modality.FACE, "emotion+face_expression", track.id, CueType.EXPRESSION,
                     labels.get(top), mean.get(labels.get(top)), track.box, span, mean));
             for (Map.Entry<String, Double> unit : track.units.entrySet()) {
                 double intensity = unit.getValue() / track.windowFrames;
                 if (intensity >= FaceCues.SALIENT_AU) {
                     cues.add(new Cue(prefix + track.id + ".au." + unit.getKey(), Modality.FACE, "facemesh-geometry", track.id,
-                            "action-unit", unit.getKey(), round(intensity), track.box, span, Map.of()));
+                            CueType.ACTION_UNIT, unit.getKey(), round(intensity), track.box, span, Map.of()));
                 }
             }
             track.windowFrames = 0;

@@ -3,6 +3,7 @@ package io.affectra.encoder.text;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.affectra.cue.Cue;
+import io.affectra.cue.CueType;
 import io.affectra.cue.Modality;
 import io.affectra.cue.TimeSpan;
 import io.affectra.knowledge.SentenceEmbedder;
@@ -66,7 +67,7 @@ public class TextEmotionEncoder {
         Map<String, Double> p = classify(text);
         String top = p.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
         List<Cue> cues = new ArrayList<>();
-        cues.add(new Cue(segmentId + ".emotion", Modality.TEXT, SentenceEmbedder.MODEL + "+prototypes", "speaker", "text-emotion",
+        cues.add(new Cue(segmentId + ".emotion", Modality.TEXT, SentenceEmbedder.MODEL + "+prototypes", "speaker", CueType.TEXT_EMOTION,
                 top, p.get(top), null, span, p));
         return cues;
     }

@@ -2,6 +2,7 @@ package io.affectra.llm.local;
 
 import io.affectra.cue.Cue;
 import io.affectra.cue.CueSet;
+import io.affectra.cue.CueType;
 import io.affectra.cue.Modality;
 import io.affectra.vocabulary.LabelSet;
 import java.util.ArrayList;
@@ -30,10 +31,6 @@ import java.util.regex.Pattern;
  * Stateless and thread-safe.
  */
 public final class CueFusion {
-
-    static final String EXPRESSION = "expression";
-    static final String ACTION_UNIT = "action-unit";
-    static final String TRANSCRIPT = "transcript";
 
     private static final String CLAUSE_PUNCTUATION = ".,;:!?";
     private static final String CLAUSE_BREAK = "|";
@@ -80,7 +77,7 @@ public final class CueFusion {
     }
 
     private void expression(CueSet cues, LabelSet labels, Map<String, Double> faceWeights, List<FusionResult.Contribution> out) {
-        Map<String, List<Cue>> bySubject = bySubject(cues.ofType(EXPRESSION).toList());
+        Map<String, List<Cue>> bySubject = bySubject(cues.ofType(CueType.EXPRESSION).toList());
         double total = bySubject.keySet().stream().mapToDouble(s -> faceWeights.getOrDefault(s, 1.0)).sum();
         bySubject.forEach((subject, faceCues) -> {
             double share = faceWeights.getOrDefault(subject, 1.0) / total / faceCues.size();
@@ -108,7 +105,7 @@ public final class CueFusion {
 
     private void actionUnits(CueSet cues, LabelSet labels, Map<String, Double> faceWeights, List<FusionResult.Contribution> out) {
         Map<String, List<Cue>> byUnit = new LinkedHashMap<>();
-        cues.ofType(ACTION_UNIT)
+        cues.ofType(CueType.ACTION_UNIT)
                 .filter(c -> weights.actionUnits().containsKey(c.label()))
                 .forEach(c -> byUnit.computeIfAbsent(c.label(), k -> new ArrayList<>()).add(c));
         byUnit.forEach((unit, unitCues) -> {
@@ -161,7 +158,7 @@ public final class CueFusion {
     }
 
     private void transcripts(CueSet cues, LabelSet labels, List<FusionResult.Contribution> out) {
-        List<Cue> transcripts = cues.ofType(TRANSCRIPT).toList();
+        List<Cue> transcripts = cues.ofType(CueType.TRANSCRIPT).toList();
         List<Map<String, List<String>>> hitsPerCue = transcripts.stream().map(c -> hits(c.label(), labels)).toList();
         Map<String, Integer> totals = new LinkedHashMap<>();
         hitsPerCue.forEach(h -> h.forEach((label, words) -> totals.merge(label, words.size(), Integer::sum)));

@@ -40,10 +40,10 @@ public class CueSupport {
 
     public Check check(Cue cue, String label, LabelSet labels) {
         return switch (cue.type()) {
-            case "expression" -> expression(cue, label);
-            case "action-unit" -> actionUnit(cue, label);
-            case "transcript" -> transcript(cue, label, labels);
-            case "prior" -> new Check(false, "a demographic prior is never evidence for an emotion");
+            case EXPRESSION -> expression(cue, label);
+            case ACTION_UNIT -> actionUnit(cue, label);
+            case TRANSCRIPT -> transcript(cue, label, labels);
+            case PRIOR -> new Check(false, "a demographic prior is never evidence for an emotion");
             default -> new Check(true, "not checked (no verification rule for cue type '" + cue.type() + "')");
         };
     }

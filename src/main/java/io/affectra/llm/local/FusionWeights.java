@@ -2,6 +2,7 @@ package io.affectra.llm.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.affectra.cue.CueType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -34,7 +35,7 @@ public record FusionWeights(
         int negationWindow,
         Set<String> negators,
         Map<String, Set<String>> lexicon,
-        Map<String, Map<String, Map<String, Double>>> cueLabels) {
+        Map<CueType, Map<String, Map<String, Double>>> cueLabels) {
 
     public static final String RESOURCE = "reasoning/fusion/weights.json";
 
@@ -53,8 +54,8 @@ public record FusionWeights(
         Map<String, Set<String>> lex = new LinkedHashMap<>();
         lexicon.forEach((k, v) -> lex.put(k, Collections.unmodifiableSet(new LinkedHashSet<>(v))));
         lexicon = Collections.unmodifiableMap(lex);
-        Map<String, Map<String, Map<String, Double>>> typed = new LinkedHashMap<>();
-        (cueLabels == null ? Map.<String, Map<String, Map<String, Double>>>of() : cueLabels).forEach((type, table) -> {
+        Map<CueType, Map<String, Map<String, Double>>> typed = new LinkedHashMap<>();
+        (cueLabels == null ? Map.<CueType, Map<String, Map<String, Double>>>of() : cueLabels).forEach((type, table) -> {
             Map<String, Map<String, Double>> copy = new LinkedHashMap<>();
             table.forEach((label, w) -> copy.put(label, Collections.unmodifiableMap(new LinkedHashMap<>(w))));
             typed.put(type, Collections.unmodifiableMap(copy));
@@ -86,7 +87,7 @@ public record FusionWeights(
                 actionUnits.put(e.getKey(), numbers(required(e.getValue(), "weights"), "action_units." + e.getKey() + ".weights")));
         Map<String, Set<String>> lexicon = new LinkedHashMap<>();
         required(text, "lexicon").properties().forEach(e -> lexicon.put(e.getKey(), new LinkedHashSet<>(words(e.getValue()))));
-        Map<String, Map<String, Map<String, Double>>> cueLabels = new LinkedHashMap<>();
+        Map<CueType, Map<String, Map<String, Double>>> cueLabels = new LinkedHashMap<>();
         JsonNode typed = root.get("cue_labels");
         if (typed != null && typed.isObject()) {
             typed.properties().forEach(t -> {
@@ -97,7 +98,7 @@ public record FusionWeights(
                             table.put(l.getKey(), numbers(l.getValue(), "cue_labels." + t.getKey() + "." + l.getKey()));
                         }
                     });
-                    cueLabels.put(t.getKey(), table);
+                    cueLabels.put(cueType(t.getKey()), table);
                 }
             });
         }
@@ -118,6 +119,14 @@ public record FusionWeights(
 
     public double bias(String label) {
         return bias.getOrDefault(label, 0.0);
+    }
+
+    private static CueType cueType(String wire) {
+        try {
+            return CueType.of(wire);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(RESOURCE + ": 'cue_labels." + wire + "' names no cue type", e);
+        }
     }
 
     private static JsonNode required(JsonNode node, String field) {

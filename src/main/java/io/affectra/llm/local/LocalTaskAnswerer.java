@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.affectra.cue.Cue;
 import io.affectra.cue.CueRenderer;
 import io.affectra.cue.CueSet;
+import io.affectra.cue.CueType;
 import io.affectra.knowledge.KnowledgeHit;
 import io.affectra.llm.AnswerParser;
 import io.affectra.llm.BackendRequest;
@@ -183,7 +184,7 @@ public class LocalTaskAnswerer {
     }
 
     private static boolean hasFaces(CueSet cues) {
-        return cues.cues().stream().anyMatch(c -> c.type().equals("expression") || c.type().equals("action-unit"));
+        return cues.cues().stream().anyMatch(c -> c.type() == CueType.EXPRESSION || c.type() == CueType.ACTION_UNIT);
     }
 
     private static Map<String, Object> answer(String answer, String reasoning, List<String> cueIds, List<String> factIds) {

@@ -2,6 +2,7 @@ package io.affectra.llm.local;
 
 import io.affectra.cue.Cue;
 import io.affectra.cue.CueSet;
+import io.affectra.cue.CueType;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -207,12 +208,12 @@ public final class PerceptionRules {
 
     private static List<Face> faces(CueSet cues) {
         Set<String> subjects = new LinkedHashSet<>();
-        cues.cues().stream().filter(c -> c.type().equals("expression") || c.type().equals("action-unit")).forEach(c -> subjects.add(c.subject()));
+        cues.cues().stream().filter(c -> c.type() == CueType.EXPRESSION || c.type() == CueType.ACTION_UNIT).forEach(c -> subjects.add(c.subject()));
         return subjects.stream()
                 .sorted(Comparator.comparingInt(PerceptionRules::faceNumber).thenComparing(s -> s))
                 .map(s -> new Face(s,
-                        cues.cues().stream().filter(c -> s.equals(c.subject()) && c.type().equals("expression")).findFirst().orElse(null),
-                        cues.cues().stream().filter(c -> s.equals(c.subject()) && c.type().equals("action-unit")).toList()))
+                        cues.cues().stream().filter(c -> s.equals(c.subject()) && c.type() == CueType.EXPRESSION).findFirst().orElse(null),
+                        cues.cues().stream().filter(c -> s.equals(c.subject()) && c.type() == CueType.ACTION_UNIT).toList()))
                 .toList();
     }
 

@@ -2,6 +2,7 @@ package io.affectra.reasoning.pep;
 
 import io.affectra.cue.Cue;
 import io.affectra.cue.CueSet;
+import io.affectra.cue.CueType;
 import io.affectra.knowledge.KnowledgeHit;
 import io.affectra.llm.local.CueSupport;
 import io.affectra.reasoning.ClueVerification;
@@ -55,7 +56,7 @@ public class ClueVerifier {
             Optional<Cue> cue = cues.byId(id);
             if (cue.isEmpty()) {
                 dropped.add(new Verdict(id, "cue", "no cue with this id was measured in this media"));
-            } else if (cue.get().type().equals("prior")) {
+            } else if (cue.get().type() == CueType.PRIOR) {
                 dropped.add(new Verdict(id, "cue", "a demographic prior is not evidence about emotions"));
             } else {
                 kept.add(new Verdict(id, "cue", "measured: " + summary(cue.get())));

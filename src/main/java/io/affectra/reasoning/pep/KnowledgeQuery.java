@@ -25,9 +25,9 @@ final class KnowledgeQuery {
         Set<String> parts = new LinkedHashSet<>();
         for (Cue cue : cues.cues()) {
             switch (cue.type()) {
-                case "expression" -> parts.add("facial expression " + cue.label());
-                case "action-unit" -> parts.add(cue.label().replace('_', ' '));
-                case "transcript" -> parts.add("words: " + (cue.label().length() > TRANSCRIPT_CHARS
+                case EXPRESSION -> parts.add("facial expression " + cue.label());
+                case ACTION_UNIT -> parts.add(cue.label().replace('_', ' '));
+                case TRANSCRIPT -> parts.add("words: " + (cue.label().length() > TRANSCRIPT_CHARS
                         ? cue.label().substring(0, TRANSCRIPT_CHARS) : cue.label()));
                 default -> {
                     // priors and unknown types say nothing about emotions

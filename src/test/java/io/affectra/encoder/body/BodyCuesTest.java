@@ -42,13 +42,13 @@ class BodyCuesTest {
             assertThat(c.region()).isNotNull();
         });
         Cue person = cues.get(0);
-        assertThat(person.type()).isEqualTo("person");
+        assertThat(person.type().wire()).isEqualTo("person");
         assertThat(person.span().startMs()).isZero();
         assertThat(person.span().endMs()).isEqualTo(8000);
         assertThat(person.values()).containsEntry("frames", 81.0);
 
         Cue first = cues.get(1);
-        assertThat(first.type()).isEqualTo("gesture");
+        assertThat(first.type().wire()).isEqualTo("gesture");
         assertThat(first.label()).isEqualTo("touching_head");
         assertThat(first.span().startMs()).isEqualTo(500);
         assertThat(first.span().endMs()).isEqualTo(1500);
@@ -56,7 +56,7 @@ class BodyCuesTest {
         assertThat(first.score()).isEqualTo(events.get(0).confidence());
 
         Cue folded = cues.get(2);
-        assertThat(folded.type()).isEqualTo("posture");
+        assertThat(folded.type().wire()).isEqualTo("posture");
         assertThat(folded.label()).isEqualTo("folding_arms");
         assertThat(folded.values()).containsEntry("nfblGroup", 2.0);
         assertThat(cues.get(3).span().startMs()).isEqualTo(6000);

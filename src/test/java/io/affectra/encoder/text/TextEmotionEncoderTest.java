@@ -38,7 +38,7 @@ class TextEmotionEncoderTest {
         List<Cue> cues = encoder.cues(id, text, new TimeSpan(500, 5600));
         assertThat(cues).singleElement().satisfies(c -> {
             assertThat(c.id()).isEqualTo(id + ".emotion");
-            assertThat(c.type()).isEqualTo("text-emotion");
+            assertThat(c.type().wire()).isEqualTo("text-emotion");
             assertThat(c.span()).isEqualTo(new TimeSpan(500, 5600));
             assertThat(c.values()).hasSize(7);
         });
