@@ -3,6 +3,7 @@ package io.affectra.encoder.body;
 import io.affectra.encoder.body.BodyGeometry.HandView;
 import io.affectra.encoder.body.RuleDetector.Level;
 import io.affectra.encoder.body.RuleDetector.Reading;
+import io.affectra.media.geometry.Point;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -242,7 +243,7 @@ public final class GestureDetectors {
             if (g == null || !g.hasHead()) {
                 return Reading.UNKNOWN;
             }
-            V2 face = g.anchors.get(FaceRegion.FACE).get(0);
+            Point face = g.anchors.get(FaceRegion.FACE).get(0);
             double dl = g.left.seen() ? nearest(g.left.contacts(), face) / g.scale : Double.NaN;
             double dr = g.right.seen() ? nearest(g.right.contacts(), face) / g.scale : Double.NaN;
             if (Double.isNaN(dl) && Double.isNaN(dr)) {
@@ -284,8 +285,8 @@ public final class GestureDetectors {
             }
             boolean ls = g.seen(BodyPart.LEFT_WRIST);
             boolean rs = g.seen(BodyPart.RIGHT_WRIST);
-            V2 l = ls ? g.body(g.p(BodyPart.LEFT_WRIST)) : null;
-            V2 r = rs ? g.body(g.p(BodyPart.RIGHT_WRIST)) : null;
+            Point l = ls ? g.body(g.p(BodyPart.LEFT_WRIST)) : null;
+            Point r = rs ? g.body(g.p(BodyPart.RIGHT_WRIST)) : null;
             if (ls && rs) {
                 double depth = Math.min(-l.x(), r.x());
                 double conf = Math.min(g.score(BodyPart.LEFT_WRIST), g.score(BodyPart.RIGHT_WRIST));
@@ -303,7 +304,7 @@ public final class GestureDetectors {
                 return ls || rs ? Reading.off(0) : Reading.UNKNOWN;
             }
             double depth = ls ? -l.x() : r.x();
-            V2 w = ls ? l : r;
+            Point w = ls ? l : r;
             double conf = 0.8 * Math.min(g.score(ls ? BodyPart.LEFT_WRIST : BodyPart.RIGHT_WRIST),
                     Math.min(g.score(BodyPart.LEFT_ELBOW), g.score(BodyPart.RIGHT_ELBOW)));
             if (depth >= 0.15 && between(w.y(), 0.15, 1.4)) {
@@ -358,8 +359,8 @@ public final class GestureDetectors {
         if (!g.seen(wrist) || !g.seen(elbow)) {
             return Level.UNKNOWN;
         }
-        V2 w = g.body(g.p(wrist));
-        V2 e = g.body(g.p(elbow));
+        Point w = g.body(g.p(wrist));
+        Point e = g.body(g.p(elbow));
         boolean onHip;
         boolean nearHip;
         if (g.seen(hip)) {
@@ -391,15 +392,15 @@ public final class GestureDetectors {
             }
             KeypointTrack.Sample s = g.sample;
             for (BodyPart[] arm : new BodyPart[][] {{BodyPart.LEFT_SHOULDER, BodyPart.LEFT_ELBOW}, {BodyPart.RIGHT_SHOULDER, BodyPart.RIGHT_ELBOW}}) {
-                V2 sh = g.p(arm[0]);
-                V2 el = g.p(arm[1]);
-                V2 wrist = el.plus(el.minus(sh).times(0.9));
+                Point sh = g.p(arm[0]);
+                Point el = g.p(arm[1]);
+                Point wrist = el.plus(el.minus(sh).times(0.9));
                 if (wrist.x() < 0 || wrist.y() < 0 || wrist.x() > s.frameWidth() || wrist.y() > s.frameHeight()) {
                     return Reading.UNKNOWN;
                 }
             }
-            V2 le = g.body(g.p(BodyPart.LEFT_ELBOW));
-            V2 re = g.body(g.p(BodyPart.RIGHT_ELBOW));
+            Point le = g.body(g.p(BodyPart.LEFT_ELBOW));
+            Point re = g.body(g.p(BodyPart.RIGHT_ELBOW));
             boolean sides = le.x() >= 0.3 && -re.x() >= 0.3;
             double low = Math.min(le.y(), re.y());
             double conf = 0.7 * Math.min(g.score(BodyPart.LEFT_ELBOW), g.score(BodyPart.RIGHT_ELBOW));
@@ -428,7 +429,7 @@ public final class GestureDetectors {
                 return Reading.UNKNOWN;
             }
             double d = g.norm(g.left.centre().distance(g.right.centre()));
-            double y = g.body(V2.mid(g.left.centre(), g.right.centre())).y();
+            double y = g.body(Point.mid(g.left.centre(), g.right.centre())).y();
             double conf = Math.min(g.left.confidence(), g.right.confidence());
             double rel = relativeHandSpeed(view, i);
             String detail = rel >= 0.3 ? "rubbing" : "holding";
@@ -552,14 +553,14 @@ public final class GestureDetectors {
                 if (!hand.seen() || !g.seen(oe)) {
                     continue;
                 }
-                V2 s = g.p(os);
-                V2 e = g.p(oe);
-                V2 upperEnd = s.plus(e.minus(s).times(0.9));
+                Point s = g.p(os);
+                Point e = g.p(oe);
+                Point upperEnd = s.plus(e.minus(s).times(0.9));
                 double d = Double.POSITIVE_INFINITY;
-                for (V2 p : hand.contacts()) {
+                for (Point p : hand.contacts()) {
                     d = Math.min(d, p.distanceToSegment(s, upperEnd));
                     if (g.seen(ow)) {
-                        V2 w = g.p(ow);
+                        Point w = g.p(ow);
                         d = Math.min(d, p.distanceToSegment(e, e.plus(w.minus(e).times(0.6))));
                     }
                 }
@@ -676,7 +677,7 @@ public final class GestureDetectors {
             if (dt < 400) {
                 return Reading.UNKNOWN;
             }
-            V2 shift = view.g(hi).shoulderMid.minus(view.g(lo).shoulderMid);
+            Point shift = view.g(hi).shoulderMid.minus(view.g(lo).shoulderMid);
             double speed = g.norm(shift.length()) / (dt / 1000.0);
             double sideways = Math.abs(shift.dot(g.across));
             double vertical = Math.abs(shift.dot(g.down));
@@ -813,7 +814,7 @@ public final class GestureDetectors {
      */
     static double handSpeed(TrackView view, int i, BodyPart wrist) {
         double[] speeds = view.cached("speed:" + wrist, () -> {
-            V2[] centres = smoothed(view, k -> {
+            Point[] centres = smoothed(view, k -> {
                 BodyGeometry g = view.g(k);
                 return g == null ? null : g.hand(wrist).centre();
             });
@@ -825,7 +826,7 @@ public final class GestureDetectors {
     /** Path speed of the vector between the two hands (hands moving against each other). */
     static double relativeHandSpeed(TrackView view, int i) {
         double[] speeds = view.cached("relativeSpeed", () -> {
-            V2[] rel = smoothed(view, k -> {
+            Point[] rel = smoothed(view, k -> {
                 BodyGeometry g = view.g(k);
                 return g == null || !g.left.seen() || !g.right.seen() ? null : g.left.centre().minus(g.right.centre());
             });
@@ -834,12 +835,12 @@ public final class GestureDetectors {
         return speeds[i];
     }
 
-    private static V2[] smoothed(TrackView view, java.util.function.IntFunction<V2> at) {
-        V2[] raw = new V2[view.size()];
+    private static Point[] smoothed(TrackView view, java.util.function.IntFunction<Point> at) {
+        Point[] raw = new Point[view.size()];
         for (int k = 0; k < raw.length; k++) {
             raw[k] = at.apply(k);
         }
-        V2[] out = new V2[raw.length];
+        Point[] out = new Point[raw.length];
         for (int k = 0; k < raw.length; k++) {
             if (raw[k] == null) {
                 continue;
@@ -854,12 +855,12 @@ public final class GestureDetectors {
                     n++;
                 }
             }
-            out[k] = new V2(x / n, y / n);
+            out[k] = new Point(x / n, y / n);
         }
         return out;
     }
 
-    private static double[] pathSpeeds(TrackView view, V2[] points, long halfWindowMs) {
+    private static double[] pathSpeeds(TrackView view, Point[] points, long halfWindowMs) {
         double[] speeds = new double[points.length];
         for (int k = 0; k < points.length; k++) {
             BodyGeometry g = view.g(k);
@@ -908,18 +909,18 @@ public final class GestureDetectors {
         return sorted[sorted.length / 2];
     }
 
-    private static V2 ear(BodyGeometry g) {
+    private static Point ear(BodyGeometry g) {
         boolean l = g.seen(BodyPart.LEFT_EAR);
         boolean r = g.seen(BodyPart.RIGHT_EAR);
         if (l && r) {
-            return V2.mid(g.p(BodyPart.LEFT_EAR), g.p(BodyPart.RIGHT_EAR));
+            return Point.mid(g.p(BodyPart.LEFT_EAR), g.p(BodyPart.RIGHT_EAR));
         }
         return l ? g.p(BodyPart.LEFT_EAR) : r ? g.p(BodyPart.RIGHT_EAR) : null;
     }
 
-    private static double nearest(List<V2> points, V2 target) {
+    private static double nearest(List<Point> points, Point target) {
         double best = Double.POSITIVE_INFINITY;
-        for (V2 p : points) {
+        for (Point p : points) {
             best = Math.min(best, p.distance(target));
         }
         return best;
