@@ -1,5 +1,10 @@
-package io.affectra.encoder.body;
+package io.affectra.encoder.body.gesture;
 
+import io.affectra.encoder.body.BodyPart;
+import io.affectra.encoder.body.Hand;
+import io.affectra.encoder.body.HandLandmarks;
+import io.affectra.encoder.body.KeypointTrack;
+import io.affectra.encoder.body.Pose;
 import io.affectra.media.geometry.Point;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -23,7 +28,8 @@ import java.util.Map;
  *     when it lies within 0.6-1.8 x 0.12 shoulder widths, else 0.12 shoulder widths (adult proportions:
  *     eye line to nose tip about 4.5 cm, shoulders about 38 cm).</li>
  * <li><b>Hands</b>: with hand landmarks, the five fingertips and the palm centre; without, the wrist and two
- *     points past it along the forearm (0.3 and 0.55 forearm lengths: palm and fingers of a straight wrist).</li>
+ *     points past it along the forearm (palm and fingers of a straight wrist: {@link #PALM_PAST_WRIST} and
+ *     {@link #FINGERS_PAST_WRIST} forearm lengths).</li>
  * </ul>
  */
 final class BodyGeometry {
@@ -34,10 +40,18 @@ final class BodyGeometry {
     static final double SEEN = Pose.VISIBLE;
     /** Eye-line rolls beyond this are not believed (near-profile eye keypoints) and the head is taken as upright. */
     static final double MAX_HEAD_ROLL_DEGREES = 30;
+    /** Without hand landmarks, the palm and the fingers of a straight wrist, in forearm lengths past the wrist. */
+    static final double PALM_PAST_WRIST = 0.3;
+    static final double FINGERS_PAST_WRIST = 0.55;
 
     /** One hand's contact points. */
     record HandView(BodyPart wrist, boolean seen, List<Point> contacts, List<Point> tips, Point centre, double confidence,
             Hand hand) {
+
+        /** "left hand" or "right hand", for evidence text. */
+        String name() {
+            return wrist == BodyPart.LEFT_WRIST ? "left hand" : "right hand";
+        }
     }
 
     final KeypointTrack.Sample sample;
@@ -174,8 +188,8 @@ final class BodyGeometry {
             return new HandView(wrist, true, List.of(w), List.of(w), w, 0.8 * score(wrist), null);
         }
         Point forearm = w.minus(p(elbow));
-        Point palm = w.plus(forearm.times(0.3));
-        Point fingers = w.plus(forearm.times(0.55));
+        Point palm = w.plus(forearm.times(PALM_PAST_WRIST));
+        Point fingers = w.plus(forearm.times(FINGERS_PAST_WRIST));
         return new HandView(wrist, true, List.of(w, palm, fingers), List.of(fingers), palm,
                 0.8 * Math.min(score(wrist), score(elbow)), null);
     }
