@@ -4,6 +4,7 @@ import io.affectra.config.AffectraConfig;
 import io.affectra.encoder.ModelRepository;
 import io.affectra.encoder.PredictorPool;
 import io.affectra.media.RgbImage;
+import io.affectra.media.geometry.ImageWindow;
 import io.affectra.timing.StageClock;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
