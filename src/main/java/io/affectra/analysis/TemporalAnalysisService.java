@@ -3,6 +3,7 @@ package io.affectra.analysis;
 import io.affectra.config.AffectraConfig;
 import io.affectra.cue.Cue;
 import io.affectra.cue.CueSet;
+import io.affectra.evidence.TemporalCueExtractor;
 import io.affectra.media.AvProbe;
 import io.affectra.media.DecodeLimit;
 import io.affectra.reasoning.StrategyInput;

@@ -1,7 +1,7 @@
 package io.affectra.gateway.media;
 
-import io.affectra.analysis.AvMediaGate;
-import io.affectra.analysis.TemporalCueExtractor;
+import io.affectra.evidence.AvMediaGate;
+import io.affectra.evidence.TemporalCueExtractor;
 import io.affectra.config.AffectraConfig;
 import io.affectra.cue.Cue;
 import io.affectra.media.AvProbe;

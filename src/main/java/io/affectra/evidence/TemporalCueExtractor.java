@@ -1,4 +1,4 @@
-package io.affectra.analysis;
+package io.affectra.evidence;
 
 import io.affectra.cue.Cue;
 import io.affectra.cue.Modality;
@@ -101,7 +101,7 @@ public class TemporalCueExtractor {
         List<Cue> cues = new ArrayList<>();
         // One window however long the media turns out to be: the window length is the decode limit's reach.
         Extraction extraction = run(media, probe, limit, transcript, deidentify, fps, Math.max(probe.durationMs(), limit.stopAtMs()) + 1,
-                ProgressListener.NONE, w -> cues.addAll(w.cues()), false);
+                ExtractionProgress.NONE, w -> cues.addAll(w.cues()), false);
         return new WholeClip(List.copyOf(cues), extraction);
     }
 
@@ -112,12 +112,12 @@ public class TemporalCueExtractor {
      * @param limit       how far decoding may go (the synchronous limit, or the media limit for jobs)
      */
     public Extraction extract(Path media, AvProbe probe, DecodeLimit limit, String transcript, boolean deidentify, double fps,
-            long windowMs, ProgressListener listener, WindowSink sink) {
+            long windowMs, ExtractionProgress listener, WindowSink sink) {
         return run(media, probe, limit, transcript, deidentify, fps, windowMs, listener, sink, true);
     }
 
     private Extraction run(Path media, AvProbe probe, DecodeLimit limit, String transcript, boolean deidentify, double fps, long windowMs,
-            ProgressListener listener, WindowSink sink, boolean prefixWindows) {
+            ExtractionProgress listener, WindowSink sink, boolean prefixWindows) {
         long declared = probe.durationMs();
         long duration = Math.max(1, declared);
         StageClock clock = new StageClock();
