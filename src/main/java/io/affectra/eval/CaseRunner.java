@@ -3,7 +3,6 @@ package io.affectra.eval;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.affectra.cue.Cue;
 import io.affectra.llm.AnsweredStep;
 import io.affectra.llm.BackendRequest;
 import io.affectra.llm.BackendTask;
@@ -49,7 +48,7 @@ public class CaseRunner {
 
     /** What a run fixes for all its cases. */
     public record RunContext(DatasetFormat format, String backend, String judgeBackend, LabelSet labels, boolean explain,
-            MediaResolver media, Map<String, List<Cue>> cueCache) {
+            MediaResolver media, CaseEvidence.RunCache cueCache) {
     }
 
     public CaseResult run(EvalCase c, Strategy strategy, RunContext run) {

@@ -103,7 +103,7 @@ public class MediaCues {
             try {
                 LoadedMedia loaded = loader.load(part);
                 MediaEncoder.EncodeOptions options = new MediaEncoder.EncodeOptions(route.facialPriors() && !deidentify, deidentify);
-                encoded = cache.get(loaded, options, () -> encoder.encode(loaded, options));
+                encoded = cache.get(encoder.key(loaded, options), () -> encoder.encode(loaded, options));
             } catch (MediaException e) {
                 throw new MediaRejected(e.status() == 413 ? 413 : 400, e.type().replace('-', '_'), part.param(),
                         "The " + part.label() + " cannot be used: " + e.getMessage());
