@@ -53,14 +53,14 @@ public class AvMediaEncoder implements MediaEncoder {
     public EncodedMedia encode(LoadedMedia media, EncodeOptions options) {
         MediaPart part = media.part();
         if (media.sniffed().isImage()) {
-            throw new MediaRejected(400, "invalid_media", part.param(), "The " + part.label() + " is a still image ("
+            throw new MediaRejected(400, "invalid-media", part.param(), "The " + part.label() + " is a still image ("
                     + media.sniffed().mimeType() + "); send it as an image_url part.");
         }
         Path file = spool(media.bytes());
         try {
             AvProbe probe = gate.check(file, media.bytes().length, part.kind() == MediaPart.Kind.VIDEO ? "video/*" : null);
             if (part.kind() == MediaPart.Kind.AUDIO && !probe.hasAudio()) {
-                throw new MediaRejected(400, "no_audio_stream", part.param(), "The " + part.label() + " holds no audio stream.");
+                throw new MediaRejected(400, "no-audio-stream", part.param(), "The " + part.label() + " holds no audio stream.");
             }
             gate.requireSync(probe);
             // One window over the whole clip: a chat turn is one question about the clip.
