@@ -21,7 +21,7 @@ data="$(mktemp -d)"
 "$JAVA_HOME/bin/java" -Dai.djl.offline=true -Dquarkus.http.port="$port" -Daffectra.data-dir="$data" \
   -jar target/quarkus-app/quarkus-run.jar > "$data/server.log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data"' EXIT
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true; rm -rf "$data"' EXIT
 for _ in $(seq 1 120); do
   curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null && break
   sleep 0.5
@@ -29,9 +29,12 @@ done
 
 hwm() { awk '/VmHWM/{printf "%d", $2/1024}' "/proc/$server/status"; }
 rss() { awk '/VmRSS/{printf "%d", $2/1024}' "/proc/$server/status"; }
+# What the server still holds: the heap in use after a full collection (RSS also counts the heap the JVM grew for
+# garbage it has not returned to the system).
+live() { "$JAVA_HOME/bin/jcmd" "$server" GC.run >/dev/null; "$JAVA_HOME/bin/jcmd" "$server" GC.heap_info | awk '/used/{for(i=1;i<=NF;i++) if($i=="used"){v=$(i+1); sub("K,?","",v); printf "%d", v/1024; exit}}'; }
 # One warm-up request so that the figures before include a served request, not only a started server.
 curl -s -o /dev/null -F media=@examples/friends.jpg "http://127.0.0.1:$port/v1/emotion/analyze"
-before_hwm="$(hwm)"; before_rss="$(rss)"
+before_hwm="$(hwm)"; before_rss="$(rss)"; before_live="$(live)"
 
 send() { # route content-type prefix-file size
   { cat "$3"; head -c "$4" /dev/zero | tr '\0' 'a'; } |
@@ -44,16 +47,16 @@ printf -- '--B\r\nContent-Disposition: form-data; name="media"; filename="big.mp
 out="$(mktemp)"
 {
   echo "bodies: chat $size, upload $upload_size, $concurrent at once per route"
-  echo "before: RSS ${before_rss} MiB, peak RSS ${before_hwm} MiB"
+  echo "before: RSS ${before_rss} MiB, peak RSS ${before_hwm} MiB, live heap ${before_live} MiB"
   for route in chat upload; do
     if [ "$route" = chat ]; then path=/v1/chat/completions; type=application/json; prefix="$data/chat.prefix"; n="$size"
     else path=/v1/emotion/analyze; type='multipart/form-data; boundary=B'; prefix="$data/upload.prefix"; n="$upload_size"; fi
     pids=()
-    for i in $(seq 1 "$concurrent"); do send "$path" "$type" "$prefix" "$n" > "$data/$route.$i" & pids+=($!); done
+    for i in $(seq 1 "$concurrent"); do send "$path" "$type" "$prefix" "$n" > "$data/$route.out.$i" & pids+=($!); done
     wait "${pids[@]}"
-    echo "$route ($path): status and bytes the client got to send: $(cat "$data"/$route.* | tr '\n' ';')"
+    echo "$route ($path): status and bytes the client got to send: $(cat "$data"/$route.out.* | tr '\n' ';')"
   done
-  echo "after: RSS $(rss) MiB, peak RSS $(hwm) MiB (peak grew $(( $(hwm) - before_hwm )) MiB)"
+  echo "after: RSS $(rss) MiB, peak RSS $(hwm) MiB (peak grew $(( $(hwm) - before_hwm )) MiB), live heap after a full GC $(live) MiB"
   curl -sf "http://127.0.0.1:$port/q/health/live" >/dev/null && echo "health: live"
 } | tee "$out"
 

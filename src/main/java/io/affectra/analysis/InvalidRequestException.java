@@ -1,7 +1,9 @@
 package io.affectra.analysis;
 
+import io.affectra.error.ReportedError;
+
 /** The request itself is malformed (options, transcript, missing part): 400 with a stable type. */
-public class InvalidRequestException extends RuntimeException {
+public class InvalidRequestException extends RuntimeException implements ReportedError {
 
     private final String type;
 
@@ -11,6 +13,21 @@ public class InvalidRequestException extends RuntimeException {
     }
 
     public String type() {
+        return type;
+    }
+
+    @Override
+    public int status() {
+        return 400;
+    }
+
+    @Override
+    public String title() {
+        return "Invalid request";
+    }
+
+    @Override
+    public String code() {
         return type;
     }
 }

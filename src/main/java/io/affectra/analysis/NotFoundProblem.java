@@ -1,7 +1,9 @@
 package io.affectra.analysis;
 
+import io.affectra.error.ReportedError;
+
 /** A requested resource does not exist: 404 with a stable type. */
-public class NotFoundProblem extends RuntimeException {
+public class NotFoundProblem extends RuntimeException implements ReportedError {
 
     private final String type;
 
@@ -11,6 +13,21 @@ public class NotFoundProblem extends RuntimeException {
     }
 
     public String type() {
+        return type;
+    }
+
+    @Override
+    public int status() {
+        return 404;
+    }
+
+    @Override
+    public String title() {
+        return "Not found";
+    }
+
+    @Override
+    public String code() {
         return type;
     }
 }

@@ -1,9 +1,14 @@
 package io.affectra.analysis;
 
 import io.affectra.config.AffectraConfig;
-import io.affectra.cue.Cue;
 import io.affectra.cue.CueSet;
 import io.affectra.cue.CueType;
+import io.affectra.evidence.Evidence;
+import io.affectra.evidence.EvidenceExtractor;
+import io.affectra.evidence.EvidenceOptions;
+import io.affectra.evidence.EvidenceWindow;
+import io.affectra.evidence.MediaInfo;
+import io.affectra.evidence.Timeline;
 import io.affectra.media.AvProbe;
 import io.affectra.media.DecodeLimit;
 import io.affectra.reasoning.StrategyInput;
@@ -20,7 +25,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Video and audio analysis: {@link TemporalCueExtractor} streams the media through the encoders and cuts the time
+ * Video and audio analysis: the {@link EvidenceExtractor} streams the media through the encoders and cuts the time
  * line into windows (EALD); the strategy answers for each window as it closes, and the windows' answers are then
  * aggregated. Memory depends on the number of people and windows, not on the duration.
  */
@@ -29,11 +34,11 @@ public class TemporalAnalysisService {
 
     private final AffectraConfig config;
     private final RequestResolver resolver;
-    private final TemporalCueExtractor extractor;
+    private final EvidenceExtractor extractor;
     private final AnalysisStore store;
     private final StageMetrics metrics;
 
-    public TemporalAnalysisService(AffectraConfig config, RequestResolver resolver, TemporalCueExtractor extractor, AnalysisStore store,
+    public TemporalAnalysisService(AffectraConfig config, RequestResolver resolver, EvidenceExtractor extractor, AnalysisStore store,
             StageMetrics metrics) {
         this.config = config;
         this.resolver = resolver;
@@ -52,29 +57,30 @@ public class TemporalAnalysisService {
         long duration = Math.max(1, probe.durationMs());
 
         WindowAnswers answers = new WindowAnswers(request, duration, listener, started);
-        TemporalCueExtractor.Extraction extraction = extractor.extract(media, probe, limit, request.transcript(), request.deidentify(), fps,
-                windowMs, listener, answers::answer);
+        Evidence evidence = extractor.clip(media, probe, limit, new EvidenceOptions(false, request.deidentify(), request.transcript(), fps,
+                windowMs, false), listener, answers::answer);
 
         StrategyResult last = answers.lastResult;
-        Map<String, Double> timings = new LinkedHashMap<>(extraction.timings());
+        Map<String, Double> timings = new LinkedHashMap<>(evidence.timings());
         timings.put("backend", (double) answers.backendMillis);
-        AnalysisResult.Temporal temporal = new AnalysisResult.Temporal(fps, windowMs, extraction.faceTracks(), extraction.gestures(),
-                extraction.voice(), extraction.transcript(), answers.answers);
+        Timeline timeline = evidence.timeline();
+        AnalysisResult.Temporal temporal = new AnalysisResult.Temporal(fps, windowMs, timeline.faceTracks(), timeline.gestures(),
+                timeline.voice(), timeline.transcript(), answers.answers);
+        MediaInfo info = evidence.media();
         AnalysisResult result = new AnalysisResult(
                 UUID.randomUUID().toString(),
                 Instant.now(),
-                new AnalysisResult.Media(probe.mimeType(io.affectra.media.MediaSniffer.sniff(media)),
-                        probe.width(), probe.height(), extraction.durationMs(), probe.hasVideo(), probe.hasAudio()),
+                new AnalysisResult.Media(info.mimeType(), info.width(), info.height(), info.durationMs(), info.hasVideo(), info.hasAudio()),
                 List.of(),
-                answers.allCues,
+                evidence.cues(),
                 WindowAggregator.aggregate(answers.answers, request.labels()),
                 last.call().backend(),
                 last.call().model(),
                 request.strategy().id(),
                 last.prompt(),
                 new AnalysisResult.Usage(answers.promptTokens, answers.completionTokens, answers.attempts),
-                new AnalysisResult.Privacy(request.deidentify(), extraction.withheld()),
-                extraction.warnings(),
+                new AnalysisResult.Privacy(request.deidentify(), evidence.withheld()),
+                evidence.warnings(),
                 timings,
                 temporal,
                 null);
@@ -95,7 +101,6 @@ public class TemporalAnalysisService {
         final ProgressListener listener;
         final long started;
         final List<WindowAnswer> answers = new ArrayList<>();
-        final List<Cue> allCues = new ArrayList<>();
         StrategyResult lastResult;
         long backendMillis;
         int promptTokens;
@@ -109,7 +114,7 @@ public class TemporalAnalysisService {
             this.started = started;
         }
 
-        void answer(TemporalCueExtractor.Window window) {
+        void answer(EvidenceWindow window) {
             CueSet cueSet = CueSet.of(window.cues());
             int faceCount = (int) window.cues().stream().filter(c -> c.type() == CueType.EXPRESSION).count();
             StrategyResult result = request.strategy().run(new StrategyInput(cueSet, window.transcript(), request.labels(),
@@ -122,7 +127,6 @@ public class TemporalAnalysisService {
             WindowAnswer answer = new WindowAnswer(window.index(), window.span().startMs(), window.span().endMs(), window.cues().size(),
                     result.answer());
             answers.add(answer);
-            allCues.addAll(window.cues());
             listener.window(answer);
             double fraction = Math.min(0.99, 0.15 + 0.85 * window.span().endMs() / (double) duration);
             long elapsed = (System.nanoTime() - started) / 1_000_000;

@@ -7,7 +7,7 @@ import io.affectra.analysis.AnalysisResult;
 import io.affectra.analysis.AnalysisService;
 import io.affectra.analysis.AnalyzeOptions;
 import io.affectra.analysis.InvalidRequestException;
-import io.affectra.analysis.AvMediaGate;
+import io.affectra.evidence.AvMediaGate;
 import io.affectra.analysis.ProgressListener;
 import io.affectra.analysis.TemporalAnalysisService;
 import io.affectra.config.AffectraConfig;

@@ -2,6 +2,7 @@ package io.affectra.api;
 
 import io.affectra.eval.BuiltinDatasets;
 import io.affectra.eval.EvaluationEvents;
+import io.affectra.events.RunEvent;
 import io.affectra.eval.EvaluationService;
 import io.affectra.eval.EvaluationStatus;
 import io.affectra.eval.EvaluationView;
@@ -108,43 +109,23 @@ public class EvaluationResource {
     @Operation(summary = "Progress events (SSE): 'progress' after each case, then 'completed' or 'failed' with the run; then the stream ends")
     public Multi<OutboundSseEvent> events(@PathParam("id") String id, @Context Sse sse) {
         EvaluationView now = evaluations.view(id);
-        if (now.status() != EvaluationStatus.RUNNING) {
-            return Multi.createFrom().item(event(sse, now.status().id(), now));
+        if (now.status() != EvaluationStatus.RUNNING || !events.knows(id)) {
+            // Finished, or not executing in this process (waiting to be resumed): its stored state, once.
+            return Multi.createFrom().item(event(sse, now.status() == EvaluationStatus.RUNNING ? "progress" : now.status().id(), now));
         }
-        Multi<EvaluationEvents.Event> live = Multi.createFrom().emitter(emitter -> {
-            emitter.emit(new EvaluationEvents.Event("progress", now.progress()));
-            AutoCloseable subscription = events.subscribe(id, event -> {
-                emitter.emit(event);
-                if (event.terminal()) {
-                    emitter.complete();
-                }
-            });
-            emitter.onTermination(() -> close(subscription));
-            // The run may have ended between the first look and the subscription, or may not be executing here at all.
-            if (!runner.executing(id)) {
-                emitter.emit(new EvaluationEvents.Event("end", null));
-                emitter.complete();
-            }
-        }, BackPressureStrategy.BUFFER);
+        // The hub replays the latest progress and, if the run ended since the look above, how it ended.
+        Multi<EvaluationEvents.Event> live = Multi.createFrom().emitter(emitter -> events.subscribe(id, emitter), BackPressureStrategy.BUFFER);
         // The final event carries the whole run (metrics included), read on a worker thread, not the runner's.
-        return live.onItem().transformToUniAndConcatenate(event -> event.terminal()
+        return live.onItem().transformToUniAndConcatenate(event -> event.replay() == RunEvent.Replay.TERMINAL
                 ? Uni.createFrom().item(() -> {
                     EvaluationView view = evaluations.view(id);
                     return event(sse, view.status() == EvaluationStatus.RUNNING ? "progress" : view.status().id(), view);
                 }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                : Uni.createFrom().item(event(sse, event.name(), event.data())));
+                : Uni.createFrom().item(event(sse, event.event(), event.data())));
     }
 
     private static OutboundSseEvent event(Sse sse, String name, Object data) {
         return sse.newEventBuilder().name(name).mediaType(MediaType.APPLICATION_JSON_TYPE).data(data).build();
-    }
-
-    private static void close(AutoCloseable subscription) {
-        try {
-            subscription.close();
-        } catch (Exception e) {
-            // nothing to release beyond the listener
-        }
     }
 
     private static byte[] bytes(FileUpload upload) {

@@ -9,6 +9,7 @@ import ai.djl.repository.zoo.ZooModel;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.affectra.config.AffectraConfig;
+import io.affectra.media.Sha256;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -16,9 +17,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -65,6 +63,19 @@ public class ModelRepository {
         }
     }
 
+    /**
+     * What identifies these models' weights, for keys of what they compute: a model's manifest sha256, or for several
+     * one sha256 over their ids and manifest sha256s (in the order given).
+     */
+    public String version(List<String> ids) {
+        if (ids.size() == 1) {
+            return manifest(ids.get(0)).sha256();
+        }
+        StringBuilder lines = new StringBuilder();
+        ids.forEach(id -> lines.append(id).append(' ').append(manifest(id).sha256()).append('\n'));
+        return Sha256.of(lines.toString());
+    }
+
     public boolean isLoaded(String id) {
         return loaded.containsKey(id);
     }
@@ -104,7 +115,7 @@ public class ModelRepository {
         } catch (IOException e) {
             throw new EncoderException(manifest.id(), "model file unreadable", e);
         }
-        String actual = sha256(bytes);
+        String actual = Sha256.of(bytes);
         if (!actual.equalsIgnoreCase(manifest.sha256())) {
             throw new EncoderException(manifest.id(),
                     "sha256 mismatch: manifest " + manifest.sha256() + ", file " + actual, null);
@@ -117,7 +128,7 @@ public class ModelRepository {
                 Path tmp = Files.createTempFile(cache, manifest.id(), ".part");
                 Files.write(tmp, bytes);
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } else if (!sha256(Files.readAllBytes(target)).equals(actual)) {
+            } else if (!Sha256.of(target).equals(actual)) {
                 Files.write(target, bytes);
             }
             return target;
@@ -136,14 +147,6 @@ public class ModelRepository {
             throw new IOException("missing resource " + resource);
         }
         return in;
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @PreDestroy

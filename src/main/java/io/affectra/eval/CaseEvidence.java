@@ -1,86 +1,85 @@
 package io.affectra.eval;
 
+import io.affectra.config.AffectraConfig;
 import io.affectra.cue.Cue;
 import io.affectra.cue.CueSet;
 import io.affectra.cue.CueType;
-import io.affectra.cue.Modality;
-import io.affectra.cue.TimeSpan;
-import io.affectra.encoder.face.FaceAnalysis;
-import io.affectra.encoder.face.FaceAnalyzer;
-import io.affectra.encoder.face.FaceCues;
-import io.affectra.encoder.face.FaceOptions;
-import io.affectra.media.DecodedImage;
+import io.affectra.encoder.text.TranscriptStillEncoder;
+import io.affectra.evidence.AvMediaGate;
+import io.affectra.evidence.EvidenceExtractor;
+import io.affectra.evidence.EvidenceKey;
+import io.affectra.evidence.EvidenceOptions;
+import io.affectra.media.AvProbe;
 import io.affectra.media.ImageDecoder;
 import io.affectra.media.MediaKind;
-import io.affectra.media.AvProbe;
-import io.affectra.analysis.AvMediaGate;
-import io.affectra.analysis.TemporalCueExtractor;
-import io.affectra.config.AffectraConfig;
+import io.affectra.media.Sha256;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The evidence a case is answered over, built the way the analyse endpoint builds it: the image pipeline (decode,
- * faces, expressions, action units, priors when the strategy wants them) for images; the temporal pipeline over the
- * whole clip as one window (voice and prosody, body language, faces tracked over time, the case's text aligned to the
- * speech as its transcript) for video and audio; a transcript cue for text alone. De-identified cases (a strategy
- * such as {@code deemo}, or the server-wide setting) get no face-derived cue. A run analyses each file once: many
- * questions ask about the same photograph or clip.
+ * The evidence a case is answered over, read by the {@link EvidenceExtractor} as the analyse endpoint reads it: a
+ * still through every still encoder (faces, body language, the case's text as its transcript with its text emotion;
+ * facial priors when the strategy wants them); a clip through the temporal pipeline over the whole clip as one window
+ * (voice and prosody, body language, faces tracked over time, the case's text aligned to the speech as its
+ * transcript); a transcript cue for text alone. De-identified cases (a strategy such as {@code deemo}, or the
+ * server-wide setting) get no face-derived cue. A run reads each piece of evidence once: many questions ask about the
+ * same photograph or clip.
  */
 @ApplicationScoped
 public class CaseEvidence {
-
-    static final int TRANSCRIPT_CUE_CHARS = 280;
 
     /** What a case rests on. */
     public record Evidence(CueSet cues, int faceCount, String transcript) {
     }
 
+    /** What one run has read: each file's hash (files do not change during a run), and evidence by its key. */
+    public static final class RunCache {
+
+        private final Map<Path, String> hashes = new ConcurrentHashMap<>();
+        private final Map<EvidenceKey, List<Cue>> cues = new ConcurrentHashMap<>();
+    }
+
     private final ImageDecoder decoder;
-    private final FaceAnalyzer faces;
     private final AvMediaGate avGate;
-    private final TemporalCueExtractor temporal;
+    private final EvidenceExtractor extractor;
     private final AffectraConfig config;
 
-    public CaseEvidence(ImageDecoder decoder, FaceAnalyzer faces, AvMediaGate avGate, TemporalCueExtractor temporal, AffectraConfig config) {
+    public CaseEvidence(ImageDecoder decoder, AvMediaGate avGate, EvidenceExtractor extractor, AffectraConfig config) {
         this.decoder = decoder;
-        this.faces = faces;
         this.avGate = avGate;
-        this.temporal = temporal;
+        this.extractor = extractor;
         this.config = config;
     }
 
-    /** A cache for one run: file (and its options) to its cues. */
-    public static Map<String, List<Cue>> newCache() {
-        return new ConcurrentHashMap<>();
+    public static RunCache newCache() {
+        return new RunCache();
     }
 
     /** Evidence with faces analysed (not de-identified, unless the server forces it). */
-    public Evidence of(Path media, String text, boolean priors, Map<String, List<Cue>> cache) {
+    public Evidence of(Path media, String text, boolean priors, RunCache cache) {
         return of(media, text, priors, false, cache);
     }
 
-    public Evidence of(Path media, String text, boolean priors, boolean deidentify, Map<String, List<Cue>> cache) {
+    public Evidence of(Path media, String text, boolean priors, boolean deidentify, RunCache cache) {
         boolean noFaces = deidentify || config.privacy().forceDeidentify();
-        boolean usePriors = priors && !noFaces;
         String transcript = text == null || text.isBlank() ? null : text.strip();
-        List<Cue> cues = new ArrayList<>();
-        boolean clip = media != null && isClip(decoder.sniff(media));
-        if (media != null) {
-            // A clip's cues depend on its transcript (the case's text), an image's do not.
-            String key = media + "|" + usePriors + "|" + noFaces + (clip ? "|" + transcript : "");
-            cues.addAll(cache.computeIfAbsent(key, k -> clip ? clipCues(media, transcript, noFaces) : imageCues(media, usePriors, noFaces)));
-        }
-        if (transcript != null && !clip) {
-            String quote = transcript.length() > TRANSCRIPT_CUE_CHARS ? transcript.substring(0, TRANSCRIPT_CUE_CHARS) + "..." : transcript;
-            cues.add(new Cue("T1", Modality.TEXT, "transcript", "speaker", "transcript", quote, 1.0, null, TimeSpan.STILL, Map.of()));
+        EvidenceOptions options = EvidenceOptions.of(priors, noFaces, transcript);
+        List<Cue> cues;
+        if (media == null) {
+            cues = transcript == null ? List.of() : List.of(TranscriptStillEncoder.transcriptCue(transcript));
+        } else {
+            String sha = cache.hashes.computeIfAbsent(media, Sha256::of);
+            if (isClip(decoder.sniff(media))) {
+                cues = cache.cues.computeIfAbsent(extractor.clipKey(sha, options), k -> clipCues(media, options));
+            } else {
+                cues = cache.cues.computeIfAbsent(extractor.stillKey(sha, options), k -> extractor.still(media, options).cues());
+            }
         }
         int faceCount = (int) cues.stream().filter(c -> c.type() == CueType.EXPRESSION).count();
         return new Evidence(CueSet.of(cues), faceCount, transcript);
@@ -90,19 +89,9 @@ public class CaseEvidence {
         return !kind.isImage() && kind != MediaKind.UNKNOWN;
     }
 
-    private List<Cue> imageCues(Path media, boolean priors, boolean noFaces) {
-        DecodedImage image = decoder.decode(media);
-        if (noFaces) {
-            return List.of();
-        }
-        FaceAnalysis analysis = faces.analyze(image, new FaceOptions(priors));
-        return List.copyOf(FaceCues.of(analysis.faces(), TimeSpan.STILL));
-    }
-
-    /** The text, when there is one, is what was said: aligned to the detected speech, with its text-emotion cues. */
-    private List<Cue> clipCues(Path media, String transcript, boolean noFaces) {
+    private List<Cue> clipCues(Path media, EvidenceOptions options) {
         AvProbe probe = avGate.check(media, sizeOf(media), null);
-        return temporal.wholeClip(media, probe, avGate.limit(), transcript == null ? "" : transcript, noFaces, config.video().fps()).cues();
+        return extractor.clip(media, probe, avGate.limit(), options).cues();
     }
 
     private static long sizeOf(Path media) {

@@ -3,7 +3,6 @@ package io.affectra.eval;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.affectra.cue.Cue;
 import io.affectra.eval.metrics.CaseResult;
 import io.affectra.eval.metrics.DatasetFormat;
 import io.affectra.llm.AnsweredStep;
@@ -51,7 +50,7 @@ public class CaseRunner {
 
     /** What a run fixes for all its cases. */
     public record RunContext(DatasetFormat format, String backend, String judgeBackend, LabelSet labels, boolean explain,
-            MediaResolver media, Map<String, List<Cue>> cueCache) {
+            MediaResolver media, CaseEvidence.RunCache cueCache) {
     }
 
     public CaseResult run(EvalCase c, Strategy strategy, RunContext run) {

@@ -1,37 +1,54 @@
 package io.affectra.eval;
 
+import io.affectra.events.RunEvent;
+import io.affectra.events.RunEventHub;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 
-/** Progress events of running evaluations, for whoever listens (the SSE endpoint). */
+/** The live event streams of this process's evaluations, with replay for late subscribers (the SSE endpoint). */
 @ApplicationScoped
-public class EvaluationEvents {
+public class EvaluationEvents extends RunEventHub<EvaluationEvents.Event> {
 
-    /** @param name {@code progress}, or the terminal {@code completed} / {@code failed} */
-    public record Event(String name, Object data) {
+    static final int KEPT = 100;
 
-        public boolean terminal() {
-            return !name.equals("progress");
+    /** The kinds of event, by their SSE names. */
+    public enum Kind {
+        PROGRESS("progress"), COMPLETED("completed"), FAILED("failed");
+
+        private final String event;
+
+        Kind(String event) {
+            this.event = event;
         }
     }
 
-    private final Map<String, List<Consumer<Event>>> listeners = new ConcurrentHashMap<>();
+    /** @param data a {@link Progress}, or for the terminal kinds the run's id, status and error */
+    public record Event(Kind kind, Object data) implements RunEvent {
 
-    public AutoCloseable subscribe(String evaluationId, Consumer<Event> listener) {
-        listeners.computeIfAbsent(evaluationId, k -> new CopyOnWriteArrayList<>()).add(listener);
-        return () -> listeners.getOrDefault(evaluationId, List.of()).remove(listener);
+        static Event progress(Progress progress) {
+            return new Event(Kind.PROGRESS, progress);
+        }
+
+        static Event completed(String id) {
+            return new Event(Kind.COMPLETED, Map.of("id", id, "status", "completed"));
+        }
+
+        static Event failed(String id, String error) {
+            return new Event(Kind.FAILED, Map.of("id", id, "status", "failed", "error", String.valueOf(error)));
+        }
+
+        @Override
+        public String event() {
+            return kind.event;
+        }
+
+        @Override
+        public Replay replay() {
+            return kind == Kind.PROGRESS ? Replay.LATEST : Replay.TERMINAL;
+        }
     }
 
-    void publish(String evaluationId, Event event) {
-        for (Consumer<Event> listener : listeners.getOrDefault(evaluationId, List.of())) {
-            listener.accept(event);
-        }
-        if (event.terminal()) {
-            listeners.remove(evaluationId);
-        }
+    public EvaluationEvents() {
+        super(KEPT);
     }
 }

@@ -119,13 +119,14 @@ public class EvaluationRunner {
         } catch (JsonProcessingException | RuntimeException e) {
             LOG.errorf(e, "evaluation %s cannot be planned", id);
             store.finish(id, EvaluationStatus.FAILED, "cannot be run any more: " + e.getMessage(), null);
-            events.publish(id, new EvaluationEvents.Event("failed", Map.of("id", id, "status", "failed", "error", String.valueOf(e.getMessage()))));
+            events.publish(id, EvaluationEvents.Event.failed(id, e.getMessage()));
             return;
         }
         Execution execution = new Execution(plan);
         if (executions.putIfAbsent(id, execution) != null) {
             return;
         }
+        events.open(id);
         execution.begin();
     }
 
@@ -194,6 +195,8 @@ public class EvaluationRunner {
 
         void begin() {
             startedNanos = System.nanoTime();
+            // Where the run starts from (cases done before a resume count): the first thing a subscriber hears.
+            events.publish(id, EvaluationEvents.Event.progress(progress()));
             coordinator = Thread.ofPlatform().name("eval-" + id.substring(0, Math.min(8, id.length()))).daemon(true).start(this::coordinate);
         }
 
@@ -313,7 +316,7 @@ public class EvaluationRunner {
             } else {
                 consecutiveErrors.set(0);
             }
-            events.publish(id, new EvaluationEvents.Event("progress", progress()));
+            events.publish(id, EvaluationEvents.Event.progress(progress()));
         }
 
         /** Sleeps before a retry; false when the run was stopped meanwhile. */
@@ -339,7 +342,7 @@ public class EvaluationRunner {
                 return null;
             });
             LOG.infof("evaluation %s completed: %d cases", id, done.get());
-            events.publish(id, new EvaluationEvents.Event("completed", Map.of("id", id, "status", "completed")));
+            events.publish(id, EvaluationEvents.Event.completed(id));
         }
 
         private void fail(String error) {
@@ -360,7 +363,7 @@ public class EvaluationRunner {
                 return null;
             });
             LOG.warnf("evaluation %s failed: %s", id, error);
-            events.publish(id, new EvaluationEvents.Event("failed", Map.of("id", id, "status", "failed", "error", error)));
+            events.publish(id, EvaluationEvents.Event.failed(id, error));
         }
 
         private String metricsJson() {

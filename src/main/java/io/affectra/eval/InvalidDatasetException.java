@@ -1,7 +1,9 @@
 package io.affectra.eval;
 
+import io.affectra.error.ReportedError;
+
 /** The dataset cannot be run: malformed JSONL, a missing field, media that does not exist. A 400 naming the line. */
-public class InvalidDatasetException extends RuntimeException {
+public class InvalidDatasetException extends RuntimeException implements ReportedError {
 
     public InvalidDatasetException(String message) {
         super(message);
@@ -9,5 +11,21 @@ public class InvalidDatasetException extends RuntimeException {
 
     public static InvalidDatasetException at(int line, String message) {
         return new InvalidDatasetException("line " + line + ": " + message);
+    }
+
+    @Override
+    public int status() {
+        return 400;
+    }
+
+    @Override
+    public String title() {
+        return "Invalid dataset";
+    }
+
+
+    @Override
+    public String code() {
+        return "invalid-dataset";
     }
 }

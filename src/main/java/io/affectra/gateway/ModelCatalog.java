@@ -92,6 +92,8 @@ public class ModelCatalog {
         }
         // An answer strategy that wants facial priors (EMO-LLaMA) gets them, as on /v1/emotion/analyze.
         boolean priors = model.facialPriors() || (mode == ChatMode.ANSWER && strategies.get(model.strategy()).wantsFacialPriors());
+        // A strategy that reasons without faces (DEEMO) is de-identified on every surface, as on /v1/emotion/analyze.
+        boolean deidentify = model.deidentify() || strategies.get(model.strategy()).requiresDeidentified();
         if (model.cues() && mode == ChatMode.CHAT) {
             prompts.get(model.prompt(), ChatCuePromptContext.class);
         }
@@ -102,7 +104,7 @@ public class ModelCatalog {
                 mode == ChatMode.ANSWER ? "Emotion answer (strategy " + model.strategy() + ")" : "Chat with measured cues",
                 backendName, priors ? ", facial priors" : ""));
         return new ModelRoute(id, backendName, backend.kind(), upstream, mode, model.cues(), model.prompt(), model.strategy(),
-                priors, model.deidentify(), description, false);
+                priors, deidentify, description, false);
     }
 
     /** The route of a model id (configured, pass-through or bare backend model name). */

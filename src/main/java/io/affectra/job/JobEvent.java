@@ -1,6 +1,8 @@
 package io.affectra.job;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.affectra.events.RunEvent;
 
 /**
  * One server-sent event of a job: {@code progress} (stage, fraction, ETA), {@code window} (a window's
@@ -8,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JobEvent(String event, String jobId, String stage, Double progress, Long etaMs, Integer window, Long startMs,
-        Long endMs, String label, Double confidence, String analysisId, String errorType, String detail) {
+        Long endMs, String label, Double confidence, String analysisId, String errorType, String detail) implements RunEvent {
 
     static JobEvent progress(String jobId, String stage, double progress, Long etaMs) {
         return new JobEvent("progress", jobId, stage, progress, etaMs, null, null, null, null, null, null, null, null);
@@ -26,7 +28,14 @@ public record JobEvent(String event, String jobId, String stage, Double progress
         return new JobEvent("failed", jobId, null, null, null, null, null, null, null, null, null, type, detail);
     }
 
-    boolean terminal() {
-        return "completed".equals(event) || "failed".equals(event);
+    /** The latest progress, every window, then the end. */
+    @Override
+    @JsonIgnore
+    public Replay replay() {
+        return switch (event) {
+            case "progress" -> Replay.LATEST;
+            case "window" -> Replay.ALL;
+            default -> Replay.TERMINAL;
+        };
     }
 }

@@ -4,17 +4,16 @@ import io.affectra.analysis.AnalysisResult;
 import io.affectra.analysis.AnalysisService;
 import io.affectra.analysis.AnalysisStore;
 import io.affectra.analysis.AnalyzeOptions;
-import io.affectra.analysis.AvMediaGate;
-import io.affectra.analysis.InvalidRequestException;
+import io.affectra.evidence.AvMediaGate;
 import io.affectra.analysis.NotFoundProblem;
 import io.affectra.analysis.ProgressListener;
 import io.affectra.analysis.RequestResolver;
 import io.affectra.analysis.TemporalAnalysisService;
 import io.affectra.analysis.WindowAnswer;
 import io.affectra.config.AffectraConfig;
-import io.affectra.llm.BackendException;
 import io.affectra.media.AvProbe;
 import io.affectra.media.ImageDecoder;
+import io.affectra.error.ReportedError;
 import io.affectra.media.MediaException;
 import io.affectra.media.MediaKind;
 import io.quarkus.runtime.StartupEvent;
@@ -126,19 +125,18 @@ public class JobService {
                     @Override
                     public void window(WindowAnswer w) {
                         windows++;
-                        events.publish(JobEvent.window(id, w.index(), w.startMs(), w.endMs(), w.answer().label(), w.answer().confidence()));
+                        events.publish(id, JobEvent.window(id, w.index(), w.startMs(), w.endMs(), w.answer().label(), w.answer().confidence()));
                     }
                 });
             }
             jobs.completed(id, result.id());
-            events.publish(JobEvent.completed(id, result.id()));
-        } catch (MediaException e) {
-            fail(id, e.type(), e.getMessage());
-        } catch (InvalidRequestException e) {
-            fail(id, e.type(), e.getMessage());
-        } catch (BackendException e) {
-            fail(id, "backend-" + e.reason().name().toLowerCase().replace('_', '-'), e.getMessage());
+            events.publish(id, JobEvent.completed(id, result.id()));
         } catch (RuntimeException e) {
+            if (e instanceof ReportedError reported) {
+                // The same code the synchronous endpoint would answer with.
+                fail(id, reported.code(), reported.getMessage());
+                return;
+            }
             LOG.errorf(e, "job %s failed", id);
             fail(id, "internal-error", "The analysis failed on the server; the operator can find job " + id + " in its log.");
         } finally {
@@ -148,12 +146,12 @@ public class JobService {
 
     private void publishProgress(String id, String stage, double fraction, Long etaMs, int windows) {
         jobs.progress(id, stage, Math.round(fraction * 1000) / 1000.0, etaMs, windows);
-        events.publish(JobEvent.progress(id, stage, Math.round(fraction * 1000) / 1000.0, etaMs));
+        events.publish(id, JobEvent.progress(id, stage, Math.round(fraction * 1000) / 1000.0, etaMs));
     }
 
     private void fail(String id, String type, String detail) {
         jobs.failed(id, type, detail);
-        events.publish(JobEvent.failed(id, type, detail));
+        events.publish(id, JobEvent.failed(id, type, detail));
     }
 
     public JobView view(String id) {

@@ -1,7 +1,10 @@
 package io.affectra.llm;
 
+import io.affectra.error.ReportedError;
+import java.util.Map;
+
 /** A backend failed in a way the caller is told about (502/504), naming the backend. */
-public class BackendException extends RuntimeException {
+public class BackendException extends RuntimeException implements ReportedError {
 
     public enum Reason {
         /** Connection refused, DNS, 5xx: the backend is down or broken. */
@@ -29,5 +32,31 @@ public class BackendException extends RuntimeException {
 
     public Reason reason() {
         return reason;
+    }
+
+    /** A backend that does not answer in time is a gateway timeout; every other fault of it a bad gateway. */
+    @Override
+    public int status() {
+        return reason == Reason.TIMEOUT ? 504 : 502;
+    }
+
+    @Override
+    public String code() {
+        return switch (reason) {
+            case UNAVAILABLE -> "backend-unavailable";
+            case TIMEOUT -> "backend-timeout";
+            case INVALID_ANSWER -> "backend-invalid-answer";
+            case REJECTED -> "backend-rejected";
+        };
+    }
+
+    @Override
+    public String title() {
+        return "Backend '" + backend + "' failed";
+    }
+
+    @Override
+    public Map<String, Object> details() {
+        return Map.of("backend", backend);
     }
 }

@@ -1,9 +1,11 @@
 package io.affectra.llm;
 
+import io.affectra.error.ReportedError;
+
 import java.util.Collection;
 
 /** A request named a backend that is not configured. */
-public class UnknownBackendException extends RuntimeException {
+public class UnknownBackendException extends RuntimeException implements ReportedError {
 
     private final String backend;
 
@@ -14,5 +16,26 @@ public class UnknownBackendException extends RuntimeException {
 
     public String backend() {
         return backend;
+    }
+
+    @Override
+    public int status() {
+        return 400;
+    }
+
+    @Override
+    public String title() {
+        return "Unknown backend";
+    }
+
+
+    @Override
+    public String code() {
+        return "unknown-backend";
+    }
+
+    @Override
+    public java.util.Map<String, Object> details() {
+        return java.util.Map.of("backend", backend);
     }
 }

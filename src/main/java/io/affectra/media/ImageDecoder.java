@@ -44,6 +44,11 @@ public class ImageDecoder {
 
     /** Checks the size before reading anything, then decodes as {@link #decode(byte[])} does (one read of the file). */
     public DecodedImage decode(Path file) {
+        return decode(read(file));
+    }
+
+    /** An image file's bytes, its size checked before anything is read. */
+    public byte[] read(Path file) {
         long size = sizeOf(file);
         if (size == 0) {
             throw MediaException.empty();
@@ -52,7 +57,7 @@ public class ImageDecoder {
             throw MediaException.tooLarge(size, limits.maxMediaBytes());
         }
         try {
-            return decode(Files.readAllBytes(file));
+            return Files.readAllBytes(file);
         } catch (IOException e) {
             throw MediaException.corrupt(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }

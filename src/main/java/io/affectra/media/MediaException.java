@@ -1,7 +1,9 @@
 package io.affectra.media;
 
+import io.affectra.error.ReportedError;
+
 /** The media cannot be used; {@code type} is the stable problem type slug sent to the client. */
-public class MediaException extends RuntimeException {
+public class MediaException extends RuntimeException implements ReportedError {
 
     private final String type;
     private final int status;
@@ -16,8 +18,19 @@ public class MediaException extends RuntimeException {
         return type;
     }
 
+    @Override
     public int status() {
         return status;
+    }
+
+    @Override
+    public String code() {
+        return type;
+    }
+
+    @Override
+    public String title() {
+        return "Unusable media";
     }
 
     public static MediaException empty() {

@@ -1,7 +1,9 @@
 package io.affectra.reasoning;
 
+import io.affectra.error.ReportedError;
+
 /** A strategy was asked for something it does not do (e.g. a yes/no question of a strategy that only labels). */
-public class UnsupportedStrategyException extends RuntimeException {
+public class UnsupportedStrategyException extends RuntimeException implements ReportedError {
 
     private final String strategy;
 
@@ -12,5 +14,26 @@ public class UnsupportedStrategyException extends RuntimeException {
 
     public String strategy() {
         return strategy;
+    }
+
+    @Override
+    public int status() {
+        return 400;
+    }
+
+    @Override
+    public String title() {
+        return "Unsupported strategy";
+    }
+
+
+    @Override
+    public String code() {
+        return "unsupported-strategy";
+    }
+
+    @Override
+    public java.util.Map<String, Object> details() {
+        return java.util.Map.of("strategy", strategy);
     }
 }

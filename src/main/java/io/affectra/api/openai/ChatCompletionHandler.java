@@ -20,8 +20,7 @@ import io.affectra.gateway.media.CueContext;
 import io.affectra.gateway.media.MediaCues;
 import io.affectra.gateway.media.MediaPart;
 import io.affectra.gateway.media.MediaParts;
-import io.affectra.gateway.media.MediaRejected;
-import io.affectra.llm.BackendException;
+import io.affectra.error.ReportedError;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
@@ -340,17 +339,8 @@ public class ChatCompletionHandler {
         if (failure instanceof UpstreamFailure e) {
             return UpstreamErrors.of(e);
         }
-        if (failure instanceof MediaRejected e) {
-            return e.status() == 413 ? new OpenAiError(413, OpenAiError.INVALID_REQUEST, e.code(), e.param(), e.getMessage(), 0)
-                    : OpenAiError.invalid(e.param(), e.code(), e.getMessage());
-        }
-        if (failure instanceof BackendException e) {
-            return switch (e.reason()) {
-                case TIMEOUT -> OpenAiError.gatewayTimeout(e.getMessage());
-                case REJECTED -> OpenAiError.badGateway("backend_rejected", e.getMessage());
-                case INVALID_ANSWER -> OpenAiError.badGateway("backend_invalid_answer", e.getMessage());
-                case UNAVAILABLE -> OpenAiError.badGateway("backend_unavailable", e.getMessage());
-            };
+        if (failure instanceof ReportedError e) {
+            return OpenAiError.of(e);
         }
         // The error id is the request's x-request-id: the one id a client reports and the log holds.
         LOG.errorf(failure, "internal error %s on %s", requestId, path);

@@ -1,5 +1,7 @@
 package io.affectra.api.openai;
 
+import io.affectra.error.ReportedError;
+
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 
@@ -15,6 +17,13 @@ public record OpenAiError(int status, String type, String code, String param, St
     public static final String AUTHENTICATION = "authentication_error";
     public static final String RATE_LIMIT = "rate_limit_error";
     public static final String SERVER = "server_error";
+
+    /** A failure that decided its own status and code, in OpenAI's shape (codes in snake case, the type by status). */
+    public static OpenAiError of(ReportedError e) {
+        int status = e.status();
+        String type = status == 401 || status == 403 ? AUTHENTICATION : status == 429 ? RATE_LIMIT : status >= 500 ? SERVER : INVALID_REQUEST;
+        return new OpenAiError(status, type, e.code().replace('-', '_'), e.param(), e.getMessage(), 0);
+    }
 
     public static OpenAiError invalid(String param, String code, String message) {
         return new OpenAiError(400, INVALID_REQUEST, code, param, message, 0);

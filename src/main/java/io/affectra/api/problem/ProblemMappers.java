@@ -1,16 +1,9 @@
 package io.affectra.api.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.affectra.analysis.InvalidRequestException;
-import io.affectra.analysis.NotFoundProblem;
 import io.affectra.encoder.EncoderException;
-import io.affectra.eval.InvalidDatasetException;
-import io.affectra.llm.BackendException;
-import io.affectra.llm.UnknownBackendException;
-import io.affectra.media.MediaException;
+import io.affectra.error.ReportedError;
 import io.affectra.prompt.PromptException;
-import io.affectra.reasoning.UnknownStrategyException;
-import io.affectra.reasoning.UnsupportedStrategyException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -30,57 +23,17 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
-    @ServerExceptionMapper
-    public Response media(MediaException e) {
-        return Problems.response(e.type(), e.status(), "Unusable media", e.getMessage());
-    }
-
-    @ServerExceptionMapper
-    public Response invalidRequest(InvalidRequestException e) {
-        return Problems.response(e.type(), 400, "Invalid request", e.getMessage());
-    }
-
-    @ServerExceptionMapper
-    public Response notFound(NotFoundProblem e) {
-        return Problems.response(e.type(), 404, "Not found", e.getMessage());
-    }
-
-    @ServerExceptionMapper
-    public Response unknownBackend(UnknownBackendException e) {
-        Map<String, Object> body = Problems.body("unknown-backend", 400, "Unknown backend", e.getMessage());
-        body.put("backend", e.backend());
-        return Problems.response(body);
-    }
-
-    @ServerExceptionMapper
-    public Response unknownStrategy(UnknownStrategyException e) {
-        return Problems.response("unknown-strategy", 400, "Unknown strategy", e.getMessage());
-    }
-
-    @ServerExceptionMapper
-    public Response unsupportedStrategy(UnsupportedStrategyException e) {
-        Map<String, Object> body = Problems.body("unsupported-strategy", 400, "Unsupported strategy", e.getMessage());
-        body.put("strategy", e.strategy());
-        return Problems.response(body);
-    }
-
-    @ServerExceptionMapper
-    public Response invalidDataset(InvalidDatasetException e) {
-        return Problems.response("invalid-dataset", 400, "Invalid dataset", e.getMessage());
-    }
-
-    @ServerExceptionMapper
-    public Response backend(BackendException e) {
-        String slug = switch (e.reason()) {
-            case UNAVAILABLE -> "backend-unavailable";
-            case TIMEOUT -> "backend-timeout";
-            case INVALID_ANSWER -> "backend-invalid-answer";
-            case REJECTED -> "backend-rejected";
-        };
-        int status = e.reason() == BackendException.Reason.TIMEOUT ? 504 : 502;
-        LOG.warnf("backend %s failed: %s (%s)", e.backend(), e.reason(), e.getMessage());
-        Map<String, Object> body = Problems.body(slug, status, "Backend '" + e.backend() + "' failed", e.getMessage());
-        body.put("backend", e.backend());
+    /**
+     * Every failure that decided its own status and code (media, requests, backends, strategies, datasets) is rendered,
+     * never re-decided here; the chat route renders the same exceptions in OpenAI's shape. They arrive through
+     * {@link #any}: a mapper is chosen by exception class, and these share an interface, not a class.
+     */
+    static Response render(ReportedError e) {
+        if (e.status() >= 500) {
+            LOG.warnf("%s: %s", e.code(), e.getMessage());
+        }
+        Map<String, Object> body = Problems.body(e.code(), e.status(), e.title(), e.getMessage());
+        body.putAll(e.details());
         return Problems.response(body);
     }
 
@@ -159,6 +112,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response any(Throwable e, HttpServerRequest request) {
+        if (e instanceof ReportedError reported) {
+            return render(reported);
+        }
         return internal(e, request);
     }
 

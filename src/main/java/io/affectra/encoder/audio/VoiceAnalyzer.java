@@ -11,10 +11,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class VoiceAnalyzer {
 
+    private static final String VAD = "silero_vad_v5";
+
     private final PredictorPool<VadFrame, VadStep> vad;
+    private final String version;
 
     public VoiceAnalyzer(ModelRepository models) {
-        this.vad = models.load("silero_vad_v5").pool(new SileroVadTranslator());
+        this.vad = models.load(VAD).pool(new SileroVadTranslator());
+        this.version = models.version(java.util.List.of(VAD));
+    }
+
+    /** The VAD model's manifest sha256 (prosody is computed, not learned). */
+    public String version() {
+        return version;
     }
 
     public VoiceSession open() {

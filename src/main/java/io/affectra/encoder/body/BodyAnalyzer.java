@@ -4,6 +4,7 @@ import io.affectra.config.AffectraConfig;
 import io.affectra.encoder.ModelRepository;
 import io.affectra.encoder.PredictorPool;
 import io.affectra.media.RgbImage;
+import io.affectra.media.geometry.ImageWindow;
 import io.affectra.timing.StageClock;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
@@ -29,6 +30,7 @@ public class BodyAnalyzer {
     private final BodyConfig settings;
     private final PredictorPool<ImageWindow, List<Pose>> posenet;
     private final PredictorPool<ImageWindow, HandLandmarks> handLandmarks;
+    private final String version;
 
     public BodyAnalyzer(ModelRepository models, AffectraConfig config) {
         this.settings = config.encoders().body();
@@ -40,6 +42,12 @@ public class BodyAnalyzer {
             this.posenet = null;
             this.handLandmarks = null;
         }
+        this.version = enabled() ? models.version(poolNames()) : "off";
+    }
+
+    /** The models this analyser runs, as {@link ModelRepository#version} names them; {@code off} when disabled. */
+    public String version() {
+        return version;
     }
 
     /** A session that follows people and their gestures through the sampled frames of one video. */

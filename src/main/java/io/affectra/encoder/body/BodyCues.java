@@ -48,9 +48,9 @@ public final class BodyCues {
             long withHands = track.samples().stream().filter(s -> !s.hands().isEmpty()).count();
             Map<String, Double> values = new LinkedHashMap<>();
             values.put("frames", (double) track.samples().size());
-            values.put("handsSeen", RuleDetector.round(withHands / (double) track.samples().size()));
+            values.put("handsSeen", round(withHands / (double) track.samples().size()));
             cues.add(new Cue(track.person() + ".body", Modality.BODY, SOURCE, track.person(), CueType.PERSON, "present",
-                    RuleDetector.round(score), boxNear(track, (track.startMs() + track.endMs()) / 2),
+                    round(score), boxNear(track, (track.startMs() + track.endMs()) / 2),
                     new TimeSpan(track.startMs(), track.endMs()), values));
         }
         List<GestureEvent> ordered = new ArrayList<>(events);
@@ -71,6 +71,11 @@ public final class BodyCues {
                     new TimeSpan(e.startMs(), e.endMs()), values));
         }
         return cues;
+    }
+
+    /** Two decimals, as the gesture measures are rounded. */
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
     }
 
     private static Region boxNear(KeypointTrack track, long t) {

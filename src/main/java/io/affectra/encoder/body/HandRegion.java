@@ -1,6 +1,7 @@
 package io.affectra.encoder.body;
 
 import io.affectra.media.RgbImage;
+import io.affectra.media.geometry.ImageWindow;
 import java.util.Optional;
 
 /**

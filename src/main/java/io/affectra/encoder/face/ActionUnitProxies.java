@@ -4,6 +4,7 @@ import static io.affectra.encoder.face.FaceGeometry.*;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.affectra.media.geometry.Point;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -55,7 +56,7 @@ public final class ActionUnitProxies {
 
     public List<ActionUnit> measure(FaceMesh mesh) {
         FaceGeometry g = new FaceGeometry(mesh);
-        Point2 mouthCentre = g.mid(UPPER_LIP_INNER, LOWER_LIP_INNER);
+        Point mouthCentre = g.mid(UPPER_LIP_INNER, LOWER_LIP_INNER);
         double browRaise = (g.heightAbove(RIGHT_BROW_MID, RIGHT_EYE_UPPER) + g.heightAbove(LEFT_BROW_MID, LEFT_EYE_UPPER)) / 2;
         double innerBrowHeight = (g.heightAbove(RIGHT_BROW_INNER, RIGHT_EYE_INNER) + g.heightAbove(LEFT_BROW_INNER, LEFT_EYE_INNER)) / 2;
         double eyeOpen = (g.distance(RIGHT_EYE_UPPER, RIGHT_EYE_LOWER) / g.distance(RIGHT_EYE_OUTER, RIGHT_EYE_INNER)

@@ -6,7 +6,8 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslatorContext;
 import io.affectra.cue.Region;
-import io.affectra.media.ImageSampler;
+import io.affectra.media.geometry.ImageSampler;
+import io.affectra.media.geometry.Point;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -100,9 +101,9 @@ public final class BlazeFaceTranslator implements NoBatchifyTranslator<FaceCrop,
                 continue;
             }
             Region box = new Region(x0 + (cx - w / 2) * scale, y0 + (cy - h / 2) * scale, w * scale, h * scale);
-            List<Point2> keypoints = new ArrayList<>(KEYPOINTS);
+            List<Point> keypoints = new ArrayList<>(KEYPOINTS);
             for (int k = 0; k < KEYPOINTS; k++) {
-                keypoints.add(new Point2(x0 + (boxes[b + 4 + 2 * k] + ax) * scale, y0 + (boxes[b + 5 + 2 * k] + ay) * scale));
+                keypoints.add(new Point(x0 + (boxes[b + 4 + 2 * k] + ax) * scale, y0 + (boxes[b + 5 + 2 * k] + ay) * scale));
             }
             found.add(new Detection(box, score, keypoints, name));
         }

@@ -42,6 +42,7 @@ public class FaceAnalyzer {
     private final PredictorPool<FaceCrop, Double> gender;
     private final PredictorPool<FaceCrop, GearPrior> gear;
     private final ActionUnitProxies actionUnits = ActionUnitProxies.fromClasspath();
+    private final String version;
 
     public FaceAnalyzer(ModelRepository models, AffectraConfig config) {
         this.settings = config.encoders().face();
@@ -55,6 +56,12 @@ public class FaceAnalyzer {
         this.faceApi = expression.pool(ExpressionTranslator.faceApi(expression.manifest().labels()));
         this.gender = settings.genderPriorEnabled() ? models.load("gender").pool(new GenderPriorTranslator()) : null;
         this.gear = settings.gearEnabled() ? models.load("gear").pool(new GearPriorTranslator()) : null;
+        this.version = models.version(poolNames());
+    }
+
+    /** The models this analyser runs, as {@link ModelRepository#version} names them. */
+    public String version() {
+        return version;
     }
 
     /**

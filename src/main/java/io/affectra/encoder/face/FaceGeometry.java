@@ -1,5 +1,7 @@
 package io.affectra.encoder.face;
 
+import io.affectra.media.geometry.Point;
+
 /**
  * Measurements on a FaceMesh in a face-aligned frame: distances are divided by the inter-ocular distance
  * (between eye centres) so they compare across face sizes, and heights are taken along the face's own up
@@ -34,8 +36,8 @@ final class FaceGeometry {
 
     FaceGeometry(FaceMesh mesh) {
         this.mesh = mesh;
-        Point2 right = mid(RIGHT_EYE_OUTER, RIGHT_EYE_INNER);
-        Point2 left = mid(LEFT_EYE_OUTER, LEFT_EYE_INNER);
+        Point right = mid(RIGHT_EYE_OUTER, RIGHT_EYE_INNER);
+        Point left = mid(LEFT_EYE_OUTER, LEFT_EYE_INNER);
         double ex = left.x() - right.x();
         double ey = left.y() - right.y();
         double d = Math.hypot(ex, ey);
@@ -51,14 +53,12 @@ final class FaceGeometry {
 
     /** Normalised distance between two landmarks. */
     double distance(int a, int b) {
-        Point2 p = mesh.point(a);
-        Point2 q = mesh.point(b);
-        return Math.hypot(p.x() - q.x(), p.y() - q.y()) / interOcular;
+        return mesh.point(a).distance(mesh.point(b)) / interOcular;
     }
 
     /** Normalised height of landmark {@code a} above point {@code q} along the face's up axis. */
-    double heightAbove(int a, Point2 q) {
-        Point2 p = mesh.point(a);
+    double heightAbove(int a, Point q) {
+        Point p = mesh.point(a);
         return ((p.x() - q.x()) * upX + (p.y() - q.y()) * upY) / interOcular;
     }
 
@@ -66,9 +66,7 @@ final class FaceGeometry {
         return heightAbove(a, mesh.point(b));
     }
 
-    Point2 mid(int a, int b) {
-        Point2 p = mesh.point(a);
-        Point2 q = mesh.point(b);
-        return new Point2((p.x() + q.x()) / 2, (p.y() + q.y()) / 2);
+    Point mid(int a, int b) {
+        return Point.mid(mesh.point(a), mesh.point(b));
     }
 }

@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslatorContext;
-import io.affectra.media.ImageSampler;
+import io.affectra.media.geometry.ImageSampler;
 
 /**
  * FaceMesh on a face crop: 468 landmarks mapped back to image pixels, and the face flag, the model's own

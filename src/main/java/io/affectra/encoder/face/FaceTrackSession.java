@@ -9,6 +9,7 @@ import io.affectra.encoder.FrameCueSession;
 import io.affectra.media.DecodedImage;
 import io.affectra.media.MediaKind;
 import io.affectra.media.VideoFrame;
+import io.affectra.media.geometry.ImageSampler;
 import io.affectra.vocabulary.LabelSet;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -102,7 +103,7 @@ public final class FaceTrackSession implements FrameCueSession {
 
     private boolean shotChanged(VideoFrame frame) {
         var img = frame.image();
-        float[] thumb = io.affectra.media.ImageSampler.gray(img, 0, 0, img.width(), img.height(), 32, 18, 255f, 0f);
+        float[] thumb = ImageSampler.gray(img, 0, 0, img.width(), img.height(), 32, 18, 255f, 0f);
         boolean changed = false;
         if (previousThumb != null) {
             double diff = 0;

@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslatorContext;
-import io.affectra.media.ImageSampler;
+import io.affectra.media.geometry.ImageSampler;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

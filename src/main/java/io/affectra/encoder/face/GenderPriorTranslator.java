@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslatorContext;
-import io.affectra.media.ImageSampler;
+import io.affectra.media.geometry.ImageSampler;
 
 /** SSR-Net gender on a 64x64 grayscale crop in [-1,1]; returns the probability of "female" (output index 0). */
 public final class GenderPriorTranslator implements NoBatchifyTranslator<FaceCrop, Double> {

@@ -7,6 +7,7 @@ import io.affectra.cue.CueType;
 import io.affectra.cue.Modality;
 import io.affectra.cue.TimeSpan;
 import io.affectra.knowledge.SentenceEmbedder;
+import io.affectra.media.Sha256;
 import io.affectra.vocabulary.LabelSet;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -29,10 +30,25 @@ public class TextEmotionEncoder {
 
     private final SentenceEmbedder embedder;
     private volatile Map<String, float[]> centroids;
+    private volatile String version;
     private double temperature;
 
     public TextEmotionEncoder(SentenceEmbedder embedder) {
         this.embedder = embedder;
+    }
+
+    /** The embedding model's name and the prototypes' sha256: what its cues depend on besides the text. */
+    public String version() {
+        String v = version;
+        if (v == null) {
+            try (InputStream in = prototypes()) {
+                v = Sha256.of(SentenceEmbedder.MODEL + "\n" + new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            version = v;
+        }
+        return v;
     }
 
     /** Probabilities over the canonical labels for one piece of text. */
@@ -86,10 +102,7 @@ public class TextEmotionEncoder {
     }
 
     private Map<String, float[]> load() {
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the classpath");
-            }
+        try (InputStream in = prototypes()) {
             JsonNode root = new ObjectMapper().readTree(in);
             temperature = root.path("temperature").asDouble(0.05);
             Map<String, float[]> out = new LinkedHashMap<>();
@@ -111,5 +124,13 @@ public class TextEmotionEncoder {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static InputStream prototypes() {
+        InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(RESOURCE);
+        if (in == null) {
+            throw new IllegalStateException(RESOURCE + " is missing from the classpath");
+        }
+        return in;
     }
 }

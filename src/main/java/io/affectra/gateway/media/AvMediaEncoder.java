@@ -1,39 +1,39 @@
 package io.affectra.gateway.media;
 
-import io.affectra.analysis.AvMediaGate;
-import io.affectra.analysis.TemporalCueExtractor;
+import io.affectra.evidence.AvMediaGate;
+import io.affectra.evidence.Evidence;
+import io.affectra.evidence.EvidenceExtractor;
+import io.affectra.evidence.EvidenceKey;
+import io.affectra.evidence.EvidenceOptions;
+import io.affectra.evidence.Timeline;
 import io.affectra.config.AffectraConfig;
-import io.affectra.cue.Cue;
 import io.affectra.media.AvProbe;
-import io.affectra.media.MediaKind;
+import io.affectra.media.Sha256;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Video ({@code video_url}) and audio ({@code input_audio}) parts: the same temporal pipeline as
- * {@code /v1/emotion/analyze} (body language and micro-gestures, faces tracked over time, voice activity and prosody),
- * over the whole clip as one window. FFmpeg reads files, so the bytes are spooled for the call's duration only, in
- * the data directory's spool that is emptied at every start: the voice and faces are never kept.
+ * Video ({@code video_url}) and audio ({@code input_audio}) parts: the evidence {@code /v1/emotion/analyze} reads from a
+ * clip (body language and micro-gestures, faces tracked over time, voice activity and prosody), over the whole clip as
+ * one window. FFmpeg reads files, so the bytes are spooled for the call's duration only, in the data directory's spool
+ * that is emptied at every start: the voice and faces are never kept.
  */
 @Singleton
 public class AvMediaEncoder implements MediaEncoder {
 
     private static final Logger LOG = Logger.getLogger(AvMediaEncoder.class);
 
-    private final AffectraConfig config;
     private final AvMediaGate gate;
-    private final TemporalCueExtractor extractor;
+    private final EvidenceExtractor extractor;
     private final Path spool;
 
-    public AvMediaEncoder(AffectraConfig config, AvMediaGate gate, TemporalCueExtractor extractor) {
-        this.config = config;
+    public AvMediaEncoder(AffectraConfig config, AvMediaGate gate, EvidenceExtractor extractor) {
         this.gate = gate;
         this.extractor = extractor;
         this.spool = Path.of(config.dataDir(), "spool");
@@ -45,49 +45,52 @@ public class AvMediaEncoder implements MediaEncoder {
     }
 
     @Override
+    public EvidenceKey key(LoadedMedia media, EncodeOptions options) {
+        return extractor.clipKey(Sha256.of(media.bytes()), evidenceOptions(media.part(), options));
+    }
+
+    @Override
     public EncodedMedia encode(LoadedMedia media, EncodeOptions options) {
         MediaPart part = media.part();
         if (media.sniffed().isImage()) {
-            throw new MediaRejected(400, "invalid_media", part.param(), "The " + part.label() + " is a still image ("
+            throw new MediaRejected(400, "invalid-media", part.param(), "The " + part.label() + " is a still image ("
                     + media.sniffed().mimeType() + "); send it as an image_url part.");
         }
         Path file = spool(media.bytes());
         try {
             AvProbe probe = gate.check(file, media.bytes().length, part.kind() == MediaPart.Kind.VIDEO ? "video/*" : null);
             if (part.kind() == MediaPart.Kind.AUDIO && !probe.hasAudio()) {
-                throw new MediaRejected(400, "no_audio_stream", part.param(), "The " + part.label() + " holds no audio stream.");
+                throw new MediaRejected(400, "no-audio-stream", part.param(), "The " + part.label() + " holds no audio stream.");
             }
             gate.requireSync(probe);
             // One window over the whole clip: a chat turn is one question about the clip.
-            boolean video = part.kind() == MediaPart.Kind.VIDEO;
-            TemporalCueExtractor.WholeClip clip = extractor.wholeClip(file, video ? probe : audioOnly(probe), gate.syncLimit(), "",
-                    options.deidentify(), config.video().fps());
-            TemporalCueExtractor.Extraction extraction = clip.extraction();
-            List<Cue> cues = clip.cues();
-            return new EncodedMedia(cues, summary(media, probe, video, extraction), extraction.faceTracks().size(), extraction.warnings(),
-                    extraction.withheld());
+            Evidence evidence = extractor.clip(file, probe, gate.syncLimit(), evidenceOptions(part, options));
+            return new EncodedMedia(evidence.key(), evidence.cues(), summary(evidence), evidence.timeline().faceTracks().size(),
+                    evidence.warnings(), evidence.withheld());
         } finally {
             delete(file);
         }
     }
 
     /** An {@code input_audio} part is heard, not watched, even when the container also holds pictures (cover art). */
-    private static AvProbe audioOnly(AvProbe p) {
-        return new AvProbe(p.format(), false, p.hasAudio(), p.durationMs(), 0, 0, 0, null, p.audioCodec(), p.sampleRate(), p.channels());
+    private static EvidenceOptions evidenceOptions(MediaPart part, EncodeOptions options) {
+        EvidenceOptions whole = EvidenceOptions.of(options.facialPriors(), options.deidentify(), "");
+        return part.kind() == MediaPart.Kind.AUDIO ? whole.withSoundOnly() : whole;
     }
 
-    private static String summary(LoadedMedia media, AvProbe probe, boolean video, TemporalCueExtractor.Extraction extraction) {
-        // The sniffed kind reads better than FFmpeg's demuxer list ("mov,mp4,m4a,3gp,3g2,mj2").
-        String container = media.sniffed() != MediaKind.UNKNOWN ? media.sniffed().name() : probe.format().split(",")[0].toUpperCase(Locale.ROOT);
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%s %s, %.1f s", container, video ? "video" : "audio",
-                extraction.durationMs() / 1000.0));
+    private static String summary(Evidence evidence) {
+        var media = evidence.media();
+        Timeline timeline = evidence.timeline();
+        boolean video = media.hasVideo();
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%s %s, %.1f s", media.format(), video ? "video" : "audio",
+                media.durationMs() / 1000.0));
         if (video) {
-            s.append(String.format(Locale.ROOT, ", %dx%d, %d frames sampled", probe.width(), probe.height(), extraction.frames()));
-            s.append(", ").append(count(extraction.faceTracks().size(), "face track"));
-            s.append(", ").append(count(extraction.gestures().size(), "body-language event"));
+            s.append(String.format(Locale.ROOT, ", %dx%d, %d frames sampled", media.width(), media.height(), timeline.frames()));
+            s.append(", ").append(count(timeline.faceTracks().size(), "face track"));
+            s.append(", ").append(count(timeline.gestures().size(), "body-language event"));
         }
-        if (extraction.voice() != null) {
-            s.append(", ").append(count(extraction.voice().segments().size(), "speech segment"));
+        if (timeline.voice() != null) {
+            s.append(", ").append(count(timeline.voice().segments().size(), "speech segment"));
         } else {
             s.append(", no audio");
         }

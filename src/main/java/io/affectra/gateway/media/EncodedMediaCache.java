@@ -3,27 +3,23 @@ package io.affectra.gateway.media;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.affectra.config.AffectraConfig;
+import io.affectra.evidence.EvidenceKey;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import jakarta.inject.Singleton;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.function.Supplier;
 
 /**
- * What the encoders made of a media part, remembered by the SHA-256 of its bytes and the options it was encoded with
- * (see {@link io.affectra.gateway.ChatConfig.MediaCache}). The key includes de-identification, so a de-identified
- * request never reads cues computed for one that was not. Hits and misses are on {@code /q/metrics} as
- * {@code cache_gets_total{cache="chat-media"}}.
+ * What the encoders made of a media part, remembered by its {@link EvidenceKey} (see
+ * {@link io.affectra.gateway.ChatConfig.MediaCache}): the media's SHA-256, the encoders' versions and every option
+ * that changes cues, de-identification included, so a de-identified request never reads cues computed for one that
+ * was not, and a changed model is never answered from the old one's cues. Hits and misses are on {@code /q/metrics}
+ * as {@code cache_gets_total{cache="chat-media"}}.
  */
 @Singleton
 public class EncodedMediaCache {
 
-    private record Key(String sha256, MediaPart.Kind kind, MediaEncoder.EncodeOptions options) {
-    }
-
-    private final Cache<Key, EncodedMedia> cache;
+    private final Cache<EvidenceKey, EncodedMedia> cache;
 
     public EncodedMediaCache(AffectraConfig config, MeterRegistry registry) {
         var settings = config.chat().mediaCache();
@@ -34,32 +30,24 @@ public class EncodedMediaCache {
         }
     }
 
-    /** The cached encoding of these bytes with these options, or {@code encode}'s (remembered when it succeeds). */
-    public EncodedMedia get(LoadedMedia media, MediaEncoder.EncodeOptions options, Supplier<EncodedMedia> encode) {
+    /** The cached encoding under this key, or {@code encode}'s (remembered when it succeeds). */
+    public EncodedMedia get(EvidenceKey key, Supplier<EncodedMedia> encode) {
         if (cache == null) {
             return encode.get();
         }
         // Not Cache.get(key, loader): a slow clip must not hold a lock that other requests for other keys might share.
-        Key key = new Key(sha256(media.bytes()), media.part().kind(), options);
         EncodedMedia cached = cache.getIfPresent(key);
         if (cached != null) {
             return cached;
         }
         EncodedMedia encoded = encode.get();
-        cache.put(key, encoded);
+        // Kept under the key of the evidence it was made from: a lookup key that disagreed would miss, never mislead.
+        cache.put(encoded.key(), encoded);
         return encoded;
     }
 
     /** Lookups answered from the cache since start (also on {@code /q/metrics}). */
     public long hits() {
         return cache == null ? 0 : cache.stats().hitCount();
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

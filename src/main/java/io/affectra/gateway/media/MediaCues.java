@@ -66,7 +66,7 @@ public class MediaCues {
         for (MediaPart part : parts) {
             loader.check(part);
             if (route.cues() && encoder(part.kind()) == null && !forwarded) {
-                throw new MediaRejected(400, "unsupported_content_part", part.param(), "This server has no " + part.kind().noun()
+                throw new MediaRejected(400, "unsupported-content-part", part.param(), "This server has no " + part.kind().noun()
                         + " encoder yet and model '" + route.id() + "' does not read " + part.kind().partType()
                         + " parts, so the part would be lost. Send images, or use a model whose backend reads this media.");
             }
@@ -103,9 +103,9 @@ public class MediaCues {
             try {
                 LoadedMedia loaded = loader.load(part);
                 MediaEncoder.EncodeOptions options = new MediaEncoder.EncodeOptions(route.facialPriors() && !deidentify, deidentify);
-                encoded = cache.get(loaded, options, () -> encoder.encode(loaded, options));
+                encoded = cache.get(encoder.key(loaded, options), () -> encoder.encode(loaded, options));
             } catch (MediaException e) {
-                throw new MediaRejected(e.status() == 413 ? 413 : 400, e.type().replace('-', '_'), part.param(),
+                throw new MediaRejected(e.status() == 413 ? 413 : 400, e.type(), part.param(),
                         "The " + part.label() + " cannot be used: " + e.getMessage());
             }
             String prefix = parts.size() > 1 ? "I" + part.index() + "." : "";
@@ -140,7 +140,7 @@ public class MediaCues {
 
     private void requireWithinPartLimit(List<MediaPart> parts) {
         if (parts.size() > config.chat().maxMediaParts()) {
-            throw new MediaRejected(400, "too_many_media_parts", "messages", "The request has " + parts.size()
+            throw new MediaRejected(400, "too-many-media-parts", "messages", "The request has " + parts.size()
                     + " media parts; the limit is " + config.chat().maxMediaParts() + " (affectra.chat.max-media-parts).");
         }
     }

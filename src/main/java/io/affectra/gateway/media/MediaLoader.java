@@ -50,7 +50,7 @@ public class MediaLoader {
     /** Checks what can be checked without reading: an address to refuse, a missing URL. Cheap; any thread. */
     public void check(MediaPart part) {
         if (part.url() == null || part.url().isBlank()) {
-            throw new MediaRejected(400, "invalid_media", part.param(), "The " + part.kind().partType() + " part has no "
+            throw new MediaRejected(400, "invalid-media", part.param(), "The " + part.kind().partType() + " part has no "
                     + (part.kind() == MediaPart.Kind.AUDIO ? "data" : "url") + ".");
         }
         if (part.remote() && !policy.allows(part.url())) {
@@ -62,7 +62,7 @@ public class MediaLoader {
         check(part);
         byte[] bytes = part.remote() ? fetch(part) : decode(part);
         if (bytes.length == 0) {
-            throw new MediaRejected(400, "invalid_media", part.param(), "The " + part.label() + " is empty.");
+            throw new MediaRejected(400, "invalid-media", part.param(), "The " + part.label() + " is empty.");
         }
         return new LoadedMedia(part, bytes, MediaSniffer.sniff(Arrays.copyOf(bytes, Math.min(bytes.length, MediaSniffer.HEADER_BYTES))));
     }
@@ -73,7 +73,7 @@ public class MediaLoader {
         if (url.regionMatches(true, 0, "data:", 0, 5)) {
             int comma = url.indexOf(',');
             if (comma < 0 || !url.substring(0, comma).toLowerCase().endsWith(";base64")) {
-                throw new MediaRejected(400, "invalid_media", part.param(),
+                throw new MediaRejected(400, "invalid-media", part.param(),
                         "A media data: URI must be base64-encoded: data:<type>;base64,<data>.");
             }
             data = url.substring(comma + 1);
@@ -86,7 +86,7 @@ public class MediaLoader {
         try {
             return Base64.getMimeDecoder().decode(data);
         } catch (IllegalArgumentException e) {
-            throw new MediaRejected(400, "invalid_media", part.param(), "The " + part.label() + " is not valid base64: " + e.getMessage());
+            throw new MediaRejected(400, "invalid-media", part.param(), "The " + part.label() + " is not valid base64: " + e.getMessage());
         }
     }
 
@@ -99,36 +99,36 @@ public class MediaLoader {
         try {
             HttpResponse<byte[]> response = exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (response.statusCode() != 200) {
-                throw new MediaRejected(400, "remote_media_unavailable", part.param(),
+                throw new MediaRejected(400, "remote-media-unavailable", part.param(),
                         "Fetching the " + part.label() + " answered HTTP " + response.statusCode() + " (redirects are not followed).");
             }
             return response.body();
         } catch (TimeoutException e) {
             exchange.cancel(true);
-            throw new MediaRejected(400, "remote_media_unavailable", part.param(), "Fetching the " + part.label() + " took longer than "
+            throw new MediaRejected(400, "remote-media-unavailable", part.param(), "Fetching the " + part.label() + " took longer than "
                     + timeout.toMillis() + " ms (affectra.chat.remote-media.timeout).");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof LimitedBody.TooLarge large) {
                 throw tooLarge(part, large.size());
             }
-            throw new MediaRejected(400, "remote_media_unavailable", part.param(), "The " + part.label() + " could not be fetched: "
+            throw new MediaRejected(400, "remote-media-unavailable", part.param(), "The " + part.label() + " could not be fetched: "
                     + (cause == null || cause.getMessage() == null ? String.valueOf(cause) : cause.getMessage()));
         } catch (InterruptedException e) {
             exchange.cancel(true);
             Thread.currentThread().interrupt();
-            throw new MediaRejected(400, "remote_media_unavailable", part.param(), "Fetching the " + part.label() + " was interrupted.");
+            throw new MediaRejected(400, "remote-media-unavailable", part.param(), "Fetching the " + part.label() + " was interrupted.");
         }
     }
 
     private static MediaRejected notAllowed(MediaPart part) {
-        return new MediaRejected(400, "remote_media_not_allowed", part.param(), "Remote media URLs are not fetched by this "
+        return new MediaRejected(400, "remote-media-not-allowed", part.param(), "Remote media URLs are not fetched by this "
                 + "server (they could reach its private network). Send the " + part.kind().noun() + " inline as a data: URI "
                 + "(data:image/jpeg;base64,...), or ask the operator to allow this URL prefix (affectra.chat.remote-media.allow).");
     }
 
     private MediaRejected tooLarge(MediaPart part, long size) {
-        return new MediaRejected(413, "media_too_large", part.param(),
+        return new MediaRejected(413, "media-too-large", part.param(),
                 "The " + part.label() + " is about " + size + " bytes; the limit is " + maxBytes + " bytes.");
     }
 

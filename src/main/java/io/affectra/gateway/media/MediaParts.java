@@ -31,7 +31,7 @@ public final class MediaParts {
                 String type = part.path("type").asText("");
                 if (!KNOWN_TYPES.contains(type)) {
                     String param = "messages[" + m + "].content[" + p + "]";
-                    throw new MediaRejected(400, "unsupported_content_part", param, (part.has("type")
+                    throw new MediaRejected(400, "unsupported-content-part", param, (part.has("type")
                             ? "Content part type '" + abbreviate(part.path("type").asText()) + "'" : "A content part without a type")
                             + " at " + param + " is not supported; use one of " + String.join(", ", KNOWN_TYPES.stream().sorted().toList()) + ".");
                 }

@@ -281,7 +281,8 @@ class ChatCompletionsSdkTest {
                 .addUserMessageOfArrayOfContentParts(List.of(Sdk.text("Mood?"), Sdk.image(Sdk.dataUri("sample1.jpg")))).build());
 
         String body = stub.lastRequest().body();
-        assertThat(body).doesNotContain("base64").doesNotContain("[F1.expr] face").contains("de-identified", "(no cues");
+        // Body language is not face-derived: it is measured and sent, as on the analyse endpoint.
+        assertThat(body).doesNotContain("base64").doesNotContain("[F1.expr] face").contains("de-identified", "[P1.body] body");
     }
 
     @Test

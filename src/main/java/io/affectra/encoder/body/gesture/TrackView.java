@@ -1,5 +1,6 @@
-package io.affectra.encoder.body;
+package io.affectra.encoder.body.gesture;
 
+import io.affectra.encoder.body.KeypointTrack;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.affectra.encoder.body;
+package io.affectra.media.geometry;
 
 import io.affectra.media.RgbImage;
 
@@ -26,6 +26,6 @@ public record ImageWindow(RgbImage image, double centerX, double centerY, double
 
     /** The window as {@code size x size} NHWC RGB floats, each channel mapped as {@code value * scale + offset}. */
     public float[] sample(int size, float scale, float offset) {
-        return WindowSampler.rgb(this, size, scale, offset);
+        return ImageSampler.rgb(this, size, scale, offset);
     }
 }

@@ -1,6 +1,7 @@
-package io.affectra.analysis;
+package io.affectra.evidence;
 
 import io.affectra.cue.Cue;
+import io.affectra.cue.CueType;
 import io.affectra.cue.Modality;
 import io.affectra.cue.TimeSpan;
 import io.affectra.encoder.EncoderExecutor;
@@ -11,10 +12,9 @@ import io.affectra.encoder.audio.VoiceReport;
 import io.affectra.encoder.audio.VoiceSession;
 import io.affectra.encoder.body.BodyAnalyzer;
 import io.affectra.encoder.body.BodyTrackSession;
-import io.affectra.encoder.body.GestureEvent;
 import io.affectra.encoder.face.FaceAnalyzer;
 import io.affectra.encoder.face.FaceOptions;
-import io.affectra.encoder.face.FaceTrack;
+import io.affectra.encoder.face.FaceStillEncoder;
 import io.affectra.encoder.face.FaceTrackSession;
 import io.affectra.encoder.text.TextEmotionEncoder;
 import io.affectra.encoder.text.TranscriptAligner;
@@ -39,35 +39,20 @@ import java.util.Map;
  * The encoder side of video and audio: the audio streams through VAD and prosody, the transcript is aligned to the
  * speech, the sampled frames stream through the frame encoders, and the time line is cut into windows (EALD). At the
  * end of each window the encoders summarise it into cues and forget its frames, so memory depends on the number of
- * people, not on the duration. What a window's cues become (an answer, a chat's context) is the caller's business.
+ * people, not on the duration. What a window's cues become (an answer, a chat's context) is the caller's business:
+ * {@link EvidenceExtractor} is the only one.
  * The time line is what is decoded, not what the header declares: a clip that runs longer than its header says gets
  * windows up to its real end (and is refused past its {@link DecodeLimit}). Blocking: call it on a worker thread.
  */
 @ApplicationScoped
-public class TemporalCueExtractor {
-
-    /** One window's evidence, handed to the caller as soon as the window closes. */
-    public record Window(int index, TimeSpan span, List<Cue> cues, String transcript) {
-    }
-
-    /** Receives each window in time order. */
-    @FunctionalInterface
-    public interface WindowSink {
-        void accept(Window window);
-    }
-
-    /** A clip read as one window: its cues (ids without a window prefix, as on a still image) and what was measured. */
-    public record WholeClip(List<Cue> cues, Extraction extraction) {
-    }
+class TemporalCueExtractor {
 
     /**
-     * What was read and measured: the cues themselves went to the {@link WindowSink}.
+     * What was read and measured: the cues themselves went to the {@link EvidenceWindow.Sink}.
      *
      * @param durationMs the time line's length: the header's duration, or the last decoded timestamp when the media ran longer
      */
-    public record Extraction(int windows, int frames, long durationMs, VoiceReport voice, List<TranscriptSegment> transcript,
-            List<FaceTrack> faceTracks,
-            List<GestureEvent> gestures, List<String> warnings, List<String> withheld, Map<String, Double> timings) {
+    record Extraction(long durationMs, Timeline timeline, List<String> warnings, List<String> withheld, Map<String, Double> timings) {
     }
 
     private final AvDecoder decoder;
@@ -94,30 +79,17 @@ public class TemporalCueExtractor {
     }
 
     /**
-     * The whole clip as one window, for a question about the clip as a whole (a chat turn, an evaluation case). Cue ids
-     * read as on a still image ({@code P1.g1}, {@code V2}) since there is only one window.
-     */
-    public WholeClip wholeClip(Path media, AvProbe probe, DecodeLimit limit, String transcript, boolean deidentify, double fps) {
-        List<Cue> cues = new ArrayList<>();
-        // One window however long the media turns out to be: the window length is the decode limit's reach.
-        Extraction extraction = run(media, probe, limit, transcript, deidentify, fps, Math.max(probe.durationMs(), limit.stopAtMs()) + 1,
-                ProgressListener.NONE, w -> cues.addAll(w.cues()), false);
-        return new WholeClip(List.copyOf(cues), extraction);
-    }
-
-    /**
      * @param transcript  plain text, SRT or WebVTT; empty for none
      * @param deidentify  no face model runs (body language, voice and words still do)
-     * @param windowMs    window length; the duration (or more) gives one window for the whole clip
+     * @param windowMs    window length; null for the whole clip as one window, with cue ids as on a still ({@code P1.g1},
+     *                    {@code V2}) since there is only one window
      * @param limit       how far decoding may go (the synchronous limit, or the media limit for jobs)
      */
-    public Extraction extract(Path media, AvProbe probe, DecodeLimit limit, String transcript, boolean deidentify, double fps,
-            long windowMs, ProgressListener listener, WindowSink sink) {
-        return run(media, probe, limit, transcript, deidentify, fps, windowMs, listener, sink, true);
-    }
-
-    private Extraction run(Path media, AvProbe probe, DecodeLimit limit, String transcript, boolean deidentify, double fps, long windowMs,
-            ProgressListener listener, WindowSink sink, boolean prefixWindows) {
+    Extraction extract(Path media, AvProbe probe, DecodeLimit limit, String transcript, boolean deidentify, double fps, Long windowMs,
+            ExtractionProgress listener, EvidenceWindow.Sink sink) {
+        boolean prefixWindows = windowMs != null;
+        // One window however long the media turns out to be: the window length is the decode limit's reach.
+        long window = windowMs != null ? windowMs : Math.max(probe.durationMs(), limit.stopAtMs()) + 1;
         long declared = probe.durationMs();
         long duration = Math.max(1, declared);
         StageClock clock = new StageClock();
@@ -155,14 +127,14 @@ public class TemporalCueExtractor {
         }
         if (probe.hasVideo()) {
             if (deidentify) {
-                withheld.add("face: expression, action units and facial priors are not computed in de-identified mode");
+                withheld.add(PrivacyNotes.withheld("face", FaceStillEncoder.MEASURES));
             } else {
                 faceSession = faces.openVideoSession(new FaceOptions(false));
                 sessions.add(faceSession);
             }
         }
 
-        Windows windows = new Windows(voiceReport, segments, sessions, windowMs, declared, duration, sink, prefixWindows);
+        Windows windows = new Windows(voiceReport, segments, sessions, window, declared, duration, sink, prefixWindows);
         int frames = 0;
         if (probe.hasVideo()) {
             frames = decoder.sampleFramesAhead(media, fps, limit, windows::frame);
@@ -183,9 +155,9 @@ public class TemporalCueExtractor {
 
         Map<String, Double> timings = new LinkedHashMap<>(clock.laps());
         sessions.forEach(s -> s.timings().forEach((k, v) -> timings.merge(k, Math.round(v * 100) / 100.0, Double::sum)));
-        return new Extraction(windows.closed, frames, windows.end, voiceReport, segments,
-                faceSession == null ? List.of() : faceSession.tracks(),
-                bodySession == null ? List.of() : bodySession.events(), warnings, withheld, timings);
+        Timeline timeline = new Timeline(windows.closed, frames, voiceReport, segments, faceSession == null ? List.of() : faceSession.tracks(),
+                bodySession == null ? List.of() : bodySession.events());
+        return new Extraction(windows.end, timeline, warnings, withheld, timings);
     }
 
     /**
@@ -203,7 +175,7 @@ public class TemporalCueExtractor {
         final List<FrameCueSession> sessions;
         final long windowMs;
         final long declared;
-        final WindowSink sink;
+        final EvidenceWindow.Sink sink;
         final boolean prefixWindows;
         /** The end of the time line so far: the header's (or the audio's) until a frame lies past it. */
         long end;
@@ -212,7 +184,7 @@ public class TemporalCueExtractor {
         int closed;
 
         Windows(VoiceReport voice, List<TranscriptSegment> transcript, List<FrameCueSession> sessions, long windowMs, long declared,
-                long end, WindowSink sink, boolean prefixWindows) {
+                long end, EvidenceWindow.Sink sink, boolean prefixWindows) {
             this.prefixWindows = prefixWindows;
             this.voice = voice;
             this.transcript = transcript;
@@ -255,14 +227,14 @@ public class TemporalCueExtractor {
                 if (t.endMs() >= span.startMs() && t.startMs() < span.endMs()) {
                     TimeSpan at = new TimeSpan(t.startMs(), t.endMs());
                     cues.add(new Cue(prefix + "T" + t.index(), Modality.TEXT, t.timed() ? "transcript" : "transcript (aligned)",
-                            "speaker", "transcript", t.text(), 1.0, null, at, Map.of()));
+                            "speaker", CueType.TRANSCRIPT, t.text(), 1.0, null, at, Map.of()));
                     cues.addAll(textEmotion.cues(prefix + "T" + t.index(), t.text(), at));
                     words.append(words.isEmpty() ? "" : " ").append(t.text());
                 }
             }
             closed = index;
             windowStart = end;
-            sink.accept(new Window(index, span, cues, words.isEmpty() ? null : words.toString()));
+            sink.accept(new EvidenceWindow(index, span, cues, words.isEmpty() ? null : words.toString()));
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.affectra.encoder.body;
+package io.affectra.encoder.body.gesture;
 
 /**
  * Contact regions of the head and neck, each with the radii (in shoulder widths) inside which a hand point

@@ -1,5 +1,9 @@
-package io.affectra.encoder.body;
+package io.affectra.encoder.body.gesture;
 
+import io.affectra.encoder.body.GestureDetector;
+import io.affectra.encoder.body.GestureEvent;
+import io.affectra.encoder.body.KeypointTrack;
+import io.affectra.encoder.body.NfblGroup;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,17 +29,6 @@ final class RuleDetector implements GestureDetector {
 
     static final long MAX_GAP_MS = 300;
     static final double STILL_FACTOR = 0.7;
-
-    enum Level { ON, HOLD, OFF, UNKNOWN }
-
-    /** One sample's verdict, the rule's measure (e.g. a distance in shoulder widths) and what it concerns. */
-    record Reading(Level level, double value, double confidence, String detail) {
-        static final Reading UNKNOWN = new Reading(Level.UNKNOWN, Double.NaN, 0, "");
-
-        static Reading off(double value) {
-            return new Reading(Level.OFF, value, 0, "");
-        }
-    }
 
     @FunctionalInterface
     interface Rule {
@@ -214,7 +207,7 @@ final class RuleDetector implements GestureDetector {
                 evidence.text(e), posture, measures));
     }
 
-    static double round(double v) {
+    private static double round(double v) {
         return Math.round(v * 100) / 100.0;
     }
 }

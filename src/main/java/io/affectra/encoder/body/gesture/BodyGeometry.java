@@ -1,5 +1,11 @@
-package io.affectra.encoder.body;
+package io.affectra.encoder.body.gesture;
 
+import io.affectra.encoder.body.BodyPart;
+import io.affectra.encoder.body.Hand;
+import io.affectra.encoder.body.HandLandmarks;
+import io.affectra.encoder.body.KeypointTrack;
+import io.affectra.encoder.body.Pose;
+import io.affectra.media.geometry.Point;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -22,7 +28,8 @@ import java.util.Map;
  *     when it lies within 0.6-1.8 x 0.12 shoulder widths, else 0.12 shoulder widths (adult proportions:
  *     eye line to nose tip about 4.5 cm, shoulders about 38 cm).</li>
  * <li><b>Hands</b>: with hand landmarks, the five fingertips and the palm centre; without, the wrist and two
- *     points past it along the forearm (0.3 and 0.55 forearm lengths: palm and fingers of a straight wrist).</li>
+ *     points past it along the forearm (palm and fingers of a straight wrist: {@link #PALM_PAST_WRIST} and
+ *     {@link #FINGERS_PAST_WRIST} forearm lengths).</li>
  * </ul>
  */
 final class BodyGeometry {
@@ -33,36 +40,44 @@ final class BodyGeometry {
     static final double SEEN = Pose.VISIBLE;
     /** Eye-line rolls beyond this are not believed (near-profile eye keypoints) and the head is taken as upright. */
     static final double MAX_HEAD_ROLL_DEGREES = 30;
+    /** Without hand landmarks, the palm and the fingers of a straight wrist, in forearm lengths past the wrist. */
+    static final double PALM_PAST_WRIST = 0.3;
+    static final double FINGERS_PAST_WRIST = 0.55;
 
     /** One hand's contact points. */
-    record HandView(BodyPart wrist, boolean seen, List<V2> contacts, List<V2> tips, V2 centre, double confidence,
+    record HandView(BodyPart wrist, boolean seen, List<Point> contacts, List<Point> tips, Point centre, double confidence,
             Hand hand) {
+
+        /** "left hand" or "right hand", for evidence text. */
+        String name() {
+            return wrist == BodyPart.LEFT_WRIST ? "left hand" : "right hand";
+        }
     }
 
     final KeypointTrack.Sample sample;
     final Pose pose;
     final double scale;
-    final V2 shoulderMid;
-    final V2 across;
-    final V2 down;
+    final Point shoulderMid;
+    final Point across;
+    final Point down;
     /** The head's own axes: {@link #down} turned by the eye line's roll (up to 30 degrees). */
-    final V2 headAcross;
-    final V2 headDown;
-    final V2 eyeMid;
+    final Point headAcross;
+    final Point headDown;
+    final Point eyeMid;
     final double headConfidence;
     /** Eye line to nose tip in pixels: the unit of the face anchors. */
     final double headUnit;
     final HandView left;
     final HandView right;
-    final Map<FaceRegion, List<V2>> anchors = new EnumMap<>(FaceRegion.class);
+    final Map<FaceRegion, List<Point>> anchors = new EnumMap<>(FaceRegion.class);
 
     private BodyGeometry(KeypointTrack.Sample sample, double scale) {
         this.sample = sample;
         this.pose = sample.pose();
         this.scale = scale;
-        V2 ls = seen(BodyPart.LEFT_SHOULDER) ? p(BodyPart.LEFT_SHOULDER) : null;
-        V2 rs = seen(BodyPart.RIGHT_SHOULDER) ? p(BodyPart.RIGHT_SHOULDER) : null;
-        this.shoulderMid = ls != null && rs != null ? V2.mid(ls, rs) : null;
+        Point ls = seen(BodyPart.LEFT_SHOULDER) ? p(BodyPart.LEFT_SHOULDER) : null;
+        Point rs = seen(BodyPart.RIGHT_SHOULDER) ? p(BodyPart.RIGHT_SHOULDER) : null;
+        this.shoulderMid = ls != null && rs != null ? Point.mid(ls, rs) : null;
         // The body frame is the image's own axes (people sit or stand upright), mirrored when the person faces
         // away. The shoulder line's tilt is not followed: in interviews it mostly shows leaning and perspective,
         // and following it made arms hanging straight down look like elbows stuck out.
@@ -74,39 +89,39 @@ final class BodyGeometry {
         } else {
             sign = 1;
         }
-        this.across = new V2(sign, 0);
-        this.down = new V2(0, 1);
+        this.across = new Point(sign, 0);
+        this.down = new Point(0, 1);
         // The head keeps its own roll: a head tilted sideways moves the mouth and chin with it.
-        V2 hd = down;
+        Point hd = down;
         if (seen(BodyPart.LEFT_EYE) && seen(BodyPart.RIGHT_EYE)) {
-            V2 eyeLine = p(BodyPart.LEFT_EYE).minus(p(BodyPart.RIGHT_EYE)).times(sign).unit();
-            V2 perpendicular = new V2(-eyeLine.y(), eyeLine.x());
+            Point eyeLine = p(BodyPart.LEFT_EYE).minus(p(BodyPart.RIGHT_EYE)).times(sign).unit();
+            Point perpendicular = new Point(-eyeLine.y(), eyeLine.x());
             if (perpendicular.y() >= Math.cos(Math.toRadians(MAX_HEAD_ROLL_DEGREES))) {
                 hd = perpendicular;
             }
         }
         this.headDown = hd;
-        this.headAcross = new V2(hd.y(), -hd.x()).times(sign);
+        this.headAcross = new Point(hd.y(), -hd.x()).times(sign);
         double h = HEAD_UNIT * scale;
         if (seen(BodyPart.LEFT_EYE) && seen(BodyPart.RIGHT_EYE) && seen(BodyPart.NOSE)) {
             // The person's own eye-to-nose drop, when plausible: it follows head pitch and a body turned
             // sideways (which shortens the shoulders but not the face).
-            double measured = p(BodyPart.NOSE).minus(V2.mid(p(BodyPart.LEFT_EYE), p(BodyPart.RIGHT_EYE))).dot(headDown);
+            double measured = p(BodyPart.NOSE).minus(Point.mid(p(BodyPart.LEFT_EYE), p(BodyPart.RIGHT_EYE))).dot(headDown);
             if (measured >= 0.6 * h && measured <= 1.8 * h) {
                 h = measured;
             }
         }
         this.headUnit = h;
-        V2 eyes = null;
+        Point eyes = null;
         double conf = 0;
         if (seen(BodyPart.LEFT_EYE) && seen(BodyPart.RIGHT_EYE)) {
-            eyes = V2.mid(p(BodyPart.LEFT_EYE), p(BodyPart.RIGHT_EYE));
+            eyes = Point.mid(p(BodyPart.LEFT_EYE), p(BodyPart.RIGHT_EYE));
             conf = Math.min(score(BodyPart.LEFT_EYE), score(BodyPart.RIGHT_EYE));
         } else if (seen(BodyPart.NOSE)) {
             eyes = p(BodyPart.NOSE).minus(headDown.times(h));
             conf = score(BodyPart.NOSE) * 0.8;
         } else if (seen(BodyPart.LEFT_EAR) && seen(BodyPart.RIGHT_EAR)) {
-            eyes = V2.mid(p(BodyPart.LEFT_EAR), p(BodyPart.RIGHT_EAR)).minus(headDown.times(0.3 * h));
+            eyes = Point.mid(p(BodyPart.LEFT_EAR), p(BodyPart.RIGHT_EAR)).minus(headDown.times(0.3 * h));
             conf = Math.min(score(BodyPart.LEFT_EAR), score(BodyPart.RIGHT_EAR)) * 0.7;
         } else if (shoulderMid != null) {
             eyes = shoulderMid.minus(down.times(0.7 * scale));
@@ -128,26 +143,26 @@ final class BodyGeometry {
         return scale > 0 ? new BodyGeometry(sample, scale) : null;
     }
 
-    private void placeAnchors(V2 e, double h) {
-        V2 earL = seen(BodyPart.LEFT_EAR) ? p(BodyPart.LEFT_EAR) : e.plus(headAcross.times(0.2 * scale)).plus(headDown.times(0.3 * h));
-        V2 earR = seen(BodyPart.RIGHT_EAR) ? p(BodyPart.RIGHT_EAR) : e.minus(headAcross.times(0.2 * scale)).plus(headDown.times(0.3 * h));
-        V2 eyeL = seen(BodyPart.LEFT_EYE) ? p(BodyPart.LEFT_EYE) : e.plus(headAcross.times(0.09 * scale));
-        V2 eyeR = seen(BodyPart.RIGHT_EYE) ? p(BodyPart.RIGHT_EYE) : e.minus(headAcross.times(0.09 * scale));
-        V2 nose = seen(BodyPart.NOSE) ? p(BodyPart.NOSE) : e.plus(headDown.times(h));
-        V2 chin = e.plus(headDown.times(2.5 * h));
+    private void placeAnchors(Point e, double h) {
+        Point earL = seen(BodyPart.LEFT_EAR) ? p(BodyPart.LEFT_EAR) : e.plus(headAcross.times(0.2 * scale)).plus(headDown.times(0.3 * h));
+        Point earR = seen(BodyPart.RIGHT_EAR) ? p(BodyPart.RIGHT_EAR) : e.minus(headAcross.times(0.2 * scale)).plus(headDown.times(0.3 * h));
+        Point eyeL = seen(BodyPart.LEFT_EYE) ? p(BodyPart.LEFT_EYE) : e.plus(headAcross.times(0.09 * scale));
+        Point eyeR = seen(BodyPart.RIGHT_EYE) ? p(BodyPart.RIGHT_EYE) : e.minus(headAcross.times(0.09 * scale));
+        Point nose = seen(BodyPart.NOSE) ? p(BodyPart.NOSE) : e.plus(headDown.times(h));
+        Point chin = e.plus(headDown.times(2.5 * h));
         anchors.put(FaceRegion.HEAD, List.of(e.minus(headDown.times(2.2 * h)),
-                V2.mid(eyeL, earL).minus(headDown.times(0.6 * h)), V2.mid(eyeR, earR).minus(headDown.times(0.6 * h))));
+                Point.mid(eyeL, earL).minus(headDown.times(0.6 * h)), Point.mid(eyeR, earR).minus(headDown.times(0.6 * h))));
         anchors.put(FaceRegion.FOREHEAD, List.of(e.minus(headDown.times(0.9 * h))));
         anchors.put(FaceRegion.EYE, List.of(eyeL, eyeR));
         anchors.put(FaceRegion.FACE, List.of(nose, eyeL.plus(headDown.times(h)), eyeR.plus(headDown.times(h))));
         anchors.put(FaceRegion.MOUTH, List.of(e.plus(headDown.times(1.55 * h))));
-        anchors.put(FaceRegion.JAW, List.of(chin, V2.mid(chin, earL), V2.mid(chin, earR)));
+        anchors.put(FaceRegion.JAW, List.of(chin, Point.mid(chin, earL), Point.mid(chin, earR)));
         anchors.put(FaceRegion.EAR, List.of(earL, earR));
         anchors.put(FaceRegion.HAIR, List.of(earL.plus(headAcross.times(0.1 * scale)).minus(headDown.times(0.6 * h)),
                 earL.plus(headAcross.times(0.08 * scale)).plus(headDown.times(1.8 * h)),
                 earR.minus(headAcross.times(0.1 * scale)).minus(headDown.times(0.6 * h)),
                 earR.minus(headAcross.times(0.08 * scale)).plus(headDown.times(1.8 * h))));
-        anchors.put(FaceRegion.NECK, List.of(shoulderMid != null ? V2.mid(chin, shoulderMid) : chin.plus(headDown.times(1.3 * h))));
+        anchors.put(FaceRegion.NECK, List.of(shoulderMid != null ? Point.mid(chin, shoulderMid) : chin.plus(headDown.times(1.3 * h))));
         if (shoulderMid != null) {
             anchors.put(FaceRegion.NOTCH, List.of(shoulderMid));
         }
@@ -156,25 +171,25 @@ final class BodyGeometry {
     private HandView hand(BodyPart wrist, BodyPart elbow) {
         Hand found = sample.hand(wrist).orElse(null);
         if (found != null) {
-            List<V2> tips = new ArrayList<>();
+            List<Point> tips = new ArrayList<>();
             for (int i : HandLandmarks.TIPS) {
-                tips.add(V2.of(found.landmark(i)));
+                tips.add(found.landmark(i).point());
             }
-            V2 centre = V2.of(found.palmCentre());
-            List<V2> contacts = new ArrayList<>(tips);
+            Point centre = found.palmCentre().point();
+            List<Point> contacts = new ArrayList<>(tips);
             contacts.add(centre);
             return new HandView(wrist, true, contacts, tips, centre, found.presence(), found);
         }
         if (!seen(wrist)) {
             return new HandView(wrist, false, List.of(), List.of(), null, 0, null);
         }
-        V2 w = p(wrist);
+        Point w = p(wrist);
         if (!seen(elbow)) {
             return new HandView(wrist, true, List.of(w), List.of(w), w, 0.8 * score(wrist), null);
         }
-        V2 forearm = w.minus(p(elbow));
-        V2 palm = w.plus(forearm.times(0.3));
-        V2 fingers = w.plus(forearm.times(0.55));
+        Point forearm = w.minus(p(elbow));
+        Point palm = w.plus(forearm.times(PALM_PAST_WRIST));
+        Point fingers = w.plus(forearm.times(FINGERS_PAST_WRIST));
         return new HandView(wrist, true, List.of(w, palm, fingers), List.of(fingers), palm,
                 0.8 * Math.min(score(wrist), score(elbow)), null);
     }
@@ -196,13 +211,13 @@ final class BodyGeometry {
     }
 
     /** A point in the body frame, in shoulder widths: x toward the person's left, y down from the shoulder line. */
-    V2 body(V2 point) {
-        V2 r = point.minus(shoulderMid);
-        return new V2(r.dot(across) / scale, r.dot(down) / scale);
+    Point body(Point point) {
+        Point r = point.minus(shoulderMid);
+        return new Point(r.dot(across) / scale, r.dot(down) / scale);
     }
 
     /** Height of a point above the shoulder line, in shoulder widths. */
-    double heightAboveShoulders(V2 point) {
+    double heightAboveShoulders(Point point) {
         return -point.minus(shoulderMid).dot(down) / scale;
     }
 
@@ -211,14 +226,14 @@ final class BodyGeometry {
     }
 
     /** Smallest distance, in shoulder widths, between any of the points and any anchor of the region; infinite if none. */
-    double distance(List<V2> points, FaceRegion region) {
-        List<V2> targets = anchors.get(region);
+    double distance(List<Point> points, FaceRegion region) {
+        List<Point> targets = anchors.get(region);
         if (targets == null || points.isEmpty()) {
             return Double.POSITIVE_INFINITY;
         }
         double best = Double.POSITIVE_INFINITY;
-        for (V2 p : points) {
-            for (V2 t : targets) {
+        for (Point p : points) {
+            for (Point t : targets) {
                 best = Math.min(best, p.distance(t));
             }
         }
@@ -233,7 +248,7 @@ final class BodyGeometry {
         return pose.keypoint(part).score();
     }
 
-    V2 p(BodyPart part) {
-        return V2.of(pose.keypoint(part));
+    Point p(BodyPart part) {
+        return pose.keypoint(part).point();
     }
 }

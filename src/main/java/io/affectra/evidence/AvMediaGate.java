@@ -1,4 +1,4 @@
-package io.affectra.analysis;
+package io.affectra.evidence;
 
 import io.affectra.config.AffectraConfig;
 import io.affectra.media.AvDecoder;
