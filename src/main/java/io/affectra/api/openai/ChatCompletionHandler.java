@@ -125,6 +125,10 @@ public class ChatCompletionHandler {
         HttpServerRequest request = x.rc.request();
         Buffer body = Buffer.buffer((int) Math.min(Math.max(declared, 1024), Math.min(max, INLINE_PARSE_BYTES)));
         boolean[] refused = {false};
+        if (request.isEnded()) {
+            fail(x, OpenAiError.invalid(null, "invalid_body", "The request body was already consumed."));
+            return;
+        }
         request.handler(chunk -> {
             if (refused[0]) {
                 return;
