@@ -1,6 +1,5 @@
 package io.affectra.analysis;
 
-import io.affectra.config.VideoConfig;
 import io.affectra.cue.CueSet;
 import io.affectra.cue.CueType;
 import io.affectra.evidence.Evidence;
@@ -9,6 +8,7 @@ import io.affectra.evidence.EvidenceOptions;
 import io.affectra.evidence.EvidenceWindow;
 import io.affectra.evidence.MediaInfo;
 import io.affectra.evidence.Timeline;
+import io.affectra.evidence.VideoConfig;
 import io.affectra.media.AvProbe;
 import io.affectra.media.DecodeLimit;
 import io.affectra.reasoning.StrategyInput;

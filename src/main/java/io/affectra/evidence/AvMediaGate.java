@@ -1,6 +1,5 @@
 package io.affectra.evidence;
 
-import io.affectra.config.VideoConfig;
 import io.affectra.media.AvDecoder;
 import io.affectra.media.AvProbe;
 import io.affectra.media.DecodeLimit;

@@ -1,6 +1,5 @@
 package io.affectra.evidence;
 
-import io.affectra.config.VideoConfig;
 import io.affectra.cue.Cue;
 import io.affectra.encoder.EncoderExecutor;
 import io.affectra.encoder.StillCueEncoder;

@@ -11,7 +11,6 @@ import io.affectra.analysis.RequestResolver;
 import io.affectra.analysis.TemporalAnalysisService;
 import io.affectra.analysis.WindowAnswer;
 import io.affectra.config.DataConfig;
-import io.affectra.config.JobsConfig;
 import io.affectra.media.AvProbe;
 import io.affectra.media.ImageDecoder;
 import io.affectra.error.ReportedError;

@@ -1,4 +1,4 @@
-package io.affectra.config;
+package io.affectra.evidence;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
