@@ -1,7 +1,8 @@
 package io.affectra.analysis;
 
-import io.affectra.config.AffectraConfig;
+import io.affectra.config.PrivacyConfig;
 import io.affectra.llm.BackendRegistry;
+import io.affectra.media.LimitsConfig;
 import io.affectra.reasoning.Strategy;
 import io.affectra.reasoning.StrategyRegistry;
 import io.affectra.vocabulary.LabelSet;
@@ -11,12 +12,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class RequestResolver {
 
-    private final AffectraConfig config;
+    private final PrivacyConfig privacy;
+    private final LimitsConfig limits;
     private final StrategyRegistry strategies;
     private final BackendRegistry backends;
 
-    public RequestResolver(AffectraConfig config, StrategyRegistry strategies, BackendRegistry backends) {
-        this.config = config;
+    public RequestResolver(PrivacyConfig privacy, LimitsConfig limits, StrategyRegistry strategies, BackendRegistry backends) {
+        this.privacy = privacy;
+        this.limits = limits;
         this.strategies = strategies;
         this.backends = backends;
     }
@@ -25,7 +28,7 @@ public class RequestResolver {
         Strategy strategy = strategies.get(options.strategy());
         String backend = options.backend() == null ? backends.defaultName() : options.backend();
         backends.get(backend);
-        boolean deidentify = Boolean.TRUE.equals(options.deidentify()) || config.privacy().forceDeidentify()
+        boolean deidentify = Boolean.TRUE.equals(options.deidentify()) || privacy.forceDeidentify()
                 || strategy.requiresDeidentified();
         boolean priors = (Boolean.TRUE.equals(options.facialPriors()) || strategy.wantsFacialPriors()) && !deidentify;
         if (options.fps() != null && !(options.fps() > 0 && options.fps() <= 30)) {
@@ -53,9 +56,9 @@ public class RequestResolver {
             return "";
         }
         String text = transcript.strip();
-        if (text.length() > config.limits().maxTranscriptChars()) {
+        if (text.length() > limits.maxTranscriptChars()) {
             throw new InvalidRequestException("transcript-too-long",
-                    "The transcript has " + text.length() + " characters; the limit is " + config.limits().maxTranscriptChars() + ".");
+                    "The transcript has " + text.length() + " characters; the limit is " + limits.maxTranscriptChars() + ".");
         }
         return text;
     }

@@ -1,6 +1,5 @@
 package io.affectra.analysis;
 
-import io.affectra.config.AffectraConfig;
 import io.affectra.cue.CueSet;
 import io.affectra.cue.CueType;
 import io.affectra.evidence.Evidence;
@@ -9,6 +8,7 @@ import io.affectra.evidence.EvidenceOptions;
 import io.affectra.evidence.EvidenceWindow;
 import io.affectra.evidence.MediaInfo;
 import io.affectra.evidence.Timeline;
+import io.affectra.evidence.VideoConfig;
 import io.affectra.media.AvProbe;
 import io.affectra.media.DecodeLimit;
 import io.affectra.reasoning.StrategyInput;
@@ -32,15 +32,15 @@ import java.util.UUID;
 @ApplicationScoped
 public class TemporalAnalysisService {
 
-    private final AffectraConfig config;
+    private final VideoConfig video;
     private final RequestResolver resolver;
     private final EvidenceExtractor extractor;
     private final AnalysisStore store;
     private final StageMetrics metrics;
 
-    public TemporalAnalysisService(AffectraConfig config, RequestResolver resolver, EvidenceExtractor extractor, AnalysisStore store,
+    public TemporalAnalysisService(VideoConfig video, RequestResolver resolver, EvidenceExtractor extractor, AnalysisStore store,
             StageMetrics metrics) {
-        this.config = config;
+        this.video = video;
         this.resolver = resolver;
         this.extractor = extractor;
         this.store = store;
@@ -52,8 +52,8 @@ public class TemporalAnalysisService {
             ProgressListener listener) {
         long started = System.nanoTime();
         ResolvedRequest request = resolver.resolve(transcript, options);
-        double fps = options.fps() != null ? options.fps() : config.video().fps();
-        long windowMs = options.windowSeconds() != null ? Math.round(options.windowSeconds() * 1000) : config.video().window().toMillis();
+        double fps = options.fps() != null ? options.fps() : video.fps();
+        long windowMs = options.windowSeconds() != null ? Math.round(options.windowSeconds() * 1000) : video.window().toMillis();
         long duration = Math.max(1, probe.durationMs());
 
         WindowAnswers answers = new WindowAnswers(request, duration, listener, started);

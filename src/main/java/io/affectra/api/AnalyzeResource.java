@@ -10,9 +10,9 @@ import io.affectra.analysis.InvalidRequestException;
 import io.affectra.evidence.AvMediaGate;
 import io.affectra.analysis.ProgressListener;
 import io.affectra.analysis.TemporalAnalysisService;
-import io.affectra.config.AffectraConfig;
 import io.affectra.media.AvProbe;
 import io.affectra.media.ImageDecoder;
+import io.affectra.media.LimitsConfig;
 import io.affectra.media.MediaException;
 import io.affectra.media.MediaKind;
 import jakarta.ws.rs.Consumes;
@@ -35,15 +35,15 @@ public class AnalyzeResource {
     private final TemporalAnalysisService temporal;
     private final ImageDecoder images;
     private final AvMediaGate avMedia;
-    private final AffectraConfig config;
+    private final LimitsConfig limits;
 
     public AnalyzeResource(AnalysisService analyses, TemporalAnalysisService temporal, ImageDecoder images, AvMediaGate avMedia,
-            AffectraConfig config) {
+            LimitsConfig limits) {
         this.analyses = analyses;
         this.temporal = temporal;
         this.images = images;
         this.avMedia = avMedia;
-        this.config = config;
+        this.limits = limits;
     }
 
     @POST
@@ -62,7 +62,7 @@ public class AnalyzeResource {
         if (media.size() == 0) {
             throw MediaException.empty();
         }
-        String transcript = TranscriptPart.read(transcriptField, transcriptFile, config.limits().maxTranscriptChars());
+        String transcript = TranscriptPart.read(transcriptField, transcriptFile, limits.maxTranscriptChars());
         AnalyzeOptions parsed = parse(options);
         MediaKind kind = images.sniff(media.uploadedFile());
         if (kind.isImage() || kind == MediaKind.UNKNOWN) {

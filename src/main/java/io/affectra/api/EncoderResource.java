@@ -1,7 +1,7 @@
 package io.affectra.api;
 
-import io.affectra.config.AffectraConfig;
 import io.affectra.encoder.EncoderManifest;
+import io.affectra.encoder.EncodersConfig;
 import io.affectra.encoder.ModelRepository;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,9 +18,9 @@ public class EncoderResource {
     }
 
     private final ModelRepository models;
-    private final AffectraConfig config;
+    private final EncodersConfig config;
 
-    public EncoderResource(ModelRepository models, AffectraConfig config) {
+    public EncoderResource(ModelRepository models, EncodersConfig config) {
         this.models = models;
         this.config = config;
     }
@@ -33,7 +33,7 @@ public class EncoderResource {
 
     private EncoderInfo info(EncoderManifest m) {
         boolean loaded = models.isLoaded(m.id());
-        return new EncoderInfo(m.id(), m.task(), loaded, loaded ? config.encoders().poolSize() : 0, m.licence(),
+        return new EncoderInfo(m.id(), m.task(), loaded, loaded ? config.poolSize() : 0, m.licence(),
                 m.licenceVerified(), m.sha256(), m.upstream(), m.input(), m.output(), m.labels());
     }
 }

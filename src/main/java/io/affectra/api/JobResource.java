@@ -2,11 +2,11 @@ package io.affectra.api;
 
 import io.affectra.analysis.AnalyzeOptions;
 import io.affectra.analysis.InvalidRequestException;
-import io.affectra.config.AffectraConfig;
 import io.affectra.job.JobEvent;
 import io.affectra.job.JobEvents;
 import io.affectra.job.JobService;
 import io.affectra.job.JobView;
+import io.affectra.media.LimitsConfig;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import jakarta.ws.rs.Consumes;
@@ -28,12 +28,12 @@ public class JobResource {
 
     private final JobService jobs;
     private final JobEvents events;
-    private final AffectraConfig config;
+    private final LimitsConfig limits;
 
-    public JobResource(JobService jobs, JobEvents events, AffectraConfig config) {
+    public JobResource(JobService jobs, JobEvents events, LimitsConfig limits) {
         this.jobs = jobs;
         this.events = events;
-        this.config = config;
+        this.limits = limits;
     }
 
     @POST
@@ -45,7 +45,7 @@ public class JobResource {
             throw new InvalidRequestException("missing-media",
                     "Send the video or audio (or an image) for the job as a multipart file part named 'media'.");
         }
-        String transcript = TranscriptPart.read(transcriptField, transcriptFile, config.limits().maxTranscriptChars());
+        String transcript = TranscriptPart.read(transcriptField, transcriptFile, limits.maxTranscriptChars());
         AnalyzeOptions parsed = AnalyzeResource.parse(options);
         JobView job = jobs.submit(media.uploadedFile(), media.size(), media.contentType(), transcript, parsed);
         return Response.accepted(job).location(URI.create("/v1/emotion/jobs/" + job.id())).build();

@@ -2,8 +2,8 @@ package io.affectra.api;
 
 import io.affectra.api.openai.OpenAiPaths;
 import io.affectra.api.problem.Problems;
-import io.affectra.config.AffectraConfig;
 import io.affectra.config.HttpLimitDefaults;
+import io.affectra.media.LimitsConfig;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -20,8 +20,8 @@ public class UploadSizeFilter {
 
     private final long maxBody;
 
-    public UploadSizeFilter(AffectraConfig config) {
-        this.maxBody = HttpLimitDefaults.maxBody(config.limits().maxMediaBytes(), config.limits().maxAvBytes());
+    public UploadSizeFilter(LimitsConfig limits) {
+        this.maxBody = HttpLimitDefaults.maxBody(limits.maxMediaBytes(), limits.maxAvBytes());
     }
 
     void install(@Observes Router router) {

@@ -1,7 +1,10 @@
 package io.affectra.config;
 
+import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+/** What may leave the server: {@code affectra.privacy.*}. */
+@ConfigMapping(prefix = "affectra.privacy")
 public interface PrivacyConfig {
 
     /** Forces de-identified mode on every request: no face-derived cue leaves the server. */

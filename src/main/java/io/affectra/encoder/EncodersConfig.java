@@ -1,9 +1,12 @@
 package io.affectra.encoder;
 
 import io.affectra.encoder.body.BodyConfig;
+import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.util.Optional;
 
+/** The ONNX encoders, their pools and where their models come from: {@code affectra.encoders.*}. */
+@ConfigMapping(prefix = "affectra.encoders")
 public interface EncodersConfig {
 
     /** Predictors per model; DJL predictors are not thread-safe, so this bounds parallel inference. */

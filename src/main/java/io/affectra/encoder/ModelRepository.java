@@ -8,7 +8,7 @@ import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.affectra.config.AffectraConfig;
+import io.affectra.config.DataConfig;
 import io.affectra.media.Sha256;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,11 +34,13 @@ public class ModelRepository {
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    private final AffectraConfig config;
+    private final EncodersConfig config;
+    private final DataConfig data;
     private final Map<String, LoadedModel> loaded = new ConcurrentHashMap<>();
 
-    public ModelRepository(AffectraConfig config) {
+    public ModelRepository(EncodersConfig config, DataConfig data) {
         this.config = config;
+        this.data = data;
         // ONNX Runtime allows one environment per process: DJL must create it before anything else
         // (LangChain4j's in-process embeddings) does; see OnnxRuntimeEngine.
         OnnxRuntimeEngine.ensure();
@@ -97,12 +99,12 @@ public class ModelRepository {
                 .optEngine("OnnxRuntime")
                 .optDevice(Device.cpu())
                 .optOption("interOpNumThreads", "1")
-                .optOption("intraOpNumThreads", Integer.toString(config.encoders().intraOpThreads()))
+                .optOption("intraOpNumThreads", Integer.toString(config.intraOpThreads()))
                 .build();
         try {
             ZooModel<NDList, NDList> model = criteria.loadModel();
             LOG.infof("loaded encoder model %s (%s, sha256 %s...)", id, manifest.licence(), manifest.sha256().substring(0, 16));
-            return new LoadedModel(manifest, model, config.encoders().poolSize());
+            return new LoadedModel(manifest, model, config.poolSize());
         } catch (IOException | ModelNotFoundException | MalformedModelException e) {
             throw new EncoderException(id, "model could not be opened", e);
         }
@@ -120,7 +122,7 @@ public class ModelRepository {
             throw new EncoderException(manifest.id(),
                     "sha256 mismatch: manifest " + manifest.sha256() + ", file " + actual, null);
         }
-        Path cache = Path.of(config.dataDir(), "model-cache");
+        Path cache = Path.of(data.dataDir(), "model-cache");
         Path target = cache.resolve(actual + ".onnx");
         try {
             if (!Files.exists(target)) {
@@ -138,8 +140,8 @@ public class ModelRepository {
     }
 
     private InputStream open(String resource) throws IOException {
-        if (config.encoders().directory().isPresent()) {
-            Path base = Path.of(config.encoders().directory().get());
+        if (config.directory().isPresent()) {
+            Path base = Path.of(config.directory().get());
             return Files.newInputStream(base.resolve(resource.substring("encoders/".length())));
         }
         InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource);

@@ -1,6 +1,6 @@
 package io.affectra.eval;
 
-import io.affectra.config.AffectraConfig;
+import io.affectra.config.PrivacyConfig;
 import io.affectra.cue.Cue;
 import io.affectra.cue.CueSet;
 import io.affectra.cue.CueType;
@@ -48,13 +48,13 @@ public class CaseEvidence {
     private final ImageDecoder decoder;
     private final AvMediaGate avGate;
     private final EvidenceExtractor extractor;
-    private final AffectraConfig config;
+    private final PrivacyConfig privacy;
 
-    public CaseEvidence(ImageDecoder decoder, AvMediaGate avGate, EvidenceExtractor extractor, AffectraConfig config) {
+    public CaseEvidence(ImageDecoder decoder, AvMediaGate avGate, EvidenceExtractor extractor, PrivacyConfig privacy) {
         this.decoder = decoder;
         this.avGate = avGate;
         this.extractor = extractor;
-        this.config = config;
+        this.privacy = privacy;
     }
 
     public static RunCache newCache() {
@@ -67,7 +67,7 @@ public class CaseEvidence {
     }
 
     public Evidence of(Path media, String text, boolean priors, boolean deidentify, RunCache cache) {
-        boolean noFaces = deidentify || config.privacy().forceDeidentify();
+        boolean noFaces = deidentify || privacy.forceDeidentify();
         String transcript = text == null || text.isBlank() ? null : text.strip();
         EvidenceOptions options = EvidenceOptions.of(priors, noFaces, transcript);
         List<Cue> cues;

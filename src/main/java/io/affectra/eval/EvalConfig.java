@@ -1,9 +1,11 @@
 package io.affectra.eval;
 
+import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
 /** {@code affectra.eval.*}: the benchmark runner. */
+@ConfigMapping(prefix = "affectra.eval")
 public interface EvalConfig {
 
     /** Cases in flight per evaluation when the options name none (backends' own limits apply on top). */

@@ -2,7 +2,6 @@ package io.affectra.eval;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.affectra.config.AffectraConfig;
 import io.affectra.encoder.EncoderException;
 import io.affectra.eval.metrics.CaseResult;
 import io.affectra.llm.BackendException;
@@ -52,11 +51,11 @@ public class EvaluationRunner {
     private final RunPlanner planner;
     private final CaseRunner cases;
     private final EvaluationEvents events;
-    private final AffectraConfig config;
+    private final EvalConfig config;
     private final Map<String, Execution> executions = new ConcurrentHashMap<>();
     private final ExecutorService database = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().name("eval-db").daemon(true).unstarted(r));
 
-    public EvaluationRunner(EvaluationStore store, RunPlanner planner, CaseRunner cases, EvaluationEvents events, AffectraConfig config) {
+    public EvaluationRunner(EvaluationStore store, RunPlanner planner, CaseRunner cases, EvaluationEvents events, EvalConfig config) {
         this.store = store;
         this.planner = planner;
         this.cases = cases;
@@ -65,7 +64,7 @@ public class EvaluationRunner {
     }
 
     void onStart(@Observes StartupEvent event) {
-        if (config.eval().resumeOnStart()) {
+        if (config.resumeOnStart()) {
             resumeRunning();
         }
     }
@@ -252,7 +251,7 @@ public class EvaluationRunner {
             }
             long start = System.nanoTime();
             CaseResult result = null;
-            int retries = Math.max(0, config.eval().caseRetries());
+            int retries = Math.max(0, config.caseRetries());
             for (int attempt = 0; result == null; attempt++) {
                 try {
                     result = cases.run(c, strategy, plan.context());
@@ -309,8 +308,8 @@ public class EvaluationRunner {
             unparseable.addAndGet(result.unparseable() ? 1 : 0);
             if (result.failed()) {
                 errors.incrementAndGet();
-                if (consecutiveErrors.incrementAndGet() >= config.eval().maxConsecutiveErrors() && failed.compareAndSet(false, true)) {
-                    fail(config.eval().maxConsecutiveErrors() + " cases in a row failed; the last: " + result.error());
+                if (consecutiveErrors.incrementAndGet() >= config.maxConsecutiveErrors() && failed.compareAndSet(false, true)) {
+                    fail(config.maxConsecutiveErrors() + " cases in a row failed; the last: " + result.error());
                     return;
                 }
             } else {
@@ -321,7 +320,7 @@ public class EvaluationRunner {
 
         /** Sleeps before a retry; false when the run was stopped meanwhile. */
         private boolean backoff(int attempt) {
-            long millis = config.eval().retryBackoff().toMillis() << Math.min(attempt, 10);
+            long millis = config.retryBackoff().toMillis() << Math.min(attempt, 10);
             try {
                 Thread.sleep(millis);
                 return !stopped();
@@ -368,7 +367,7 @@ public class EvaluationRunner {
 
         private String metricsJson() {
             MetricsReport report = MetricsReport.of(plan.format(), plan.strategyIds(), db(() -> store.results(id)), plan.dataset().labels(),
-                    config.eval().bootstrapSamples(), config.eval().bootstrapSeed());
+                    config.bootstrapSamples(), config.bootstrapSeed());
             try {
                 return JSON.writeValueAsString(report);
             } catch (JsonProcessingException e) {

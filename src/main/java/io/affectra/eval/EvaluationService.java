@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.affectra.analysis.InvalidRequestException;
 import io.affectra.analysis.NotFoundProblem;
-import io.affectra.config.AffectraConfig;
 import io.affectra.eval.metrics.CaseResult;
 import io.affectra.eval.metrics.DatasetFormat;
+import io.affectra.llm.BackendRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -30,14 +30,17 @@ public class EvaluationService {
     private final EvaluationRunner runner;
     private final RunPlanner planner;
     private final BuiltinDatasets builtins;
-    private final AffectraConfig config;
+    private final EvalConfig config;
+    private final BackendRegistry backends;
 
-    public EvaluationService(EvaluationStore store, EvaluationRunner runner, RunPlanner planner, BuiltinDatasets builtins, AffectraConfig config) {
+    public EvaluationService(EvaluationStore store, EvaluationRunner runner, RunPlanner planner, BuiltinDatasets builtins,
+            EvalConfig config, BackendRegistry backends) {
         this.store = store;
         this.runner = runner;
         this.planner = planner;
         this.builtins = builtins;
         this.config = config;
+        this.backends = backends;
     }
 
     /** The answer to a submission: the run's id and status, at once (the run goes on in the background). */
@@ -70,9 +73,9 @@ public class EvaluationService {
             if (dataset == null) {
                 throw new InvalidRequestException("missing-dataset", "Send the JSONL file as a multipart part named 'dataset', or name a built-in set in options.dataset.");
             }
-            if (dataset.length > config.eval().maxDatasetBytes()) {
+            if (dataset.length > config.maxDatasetBytes()) {
                 throw new InvalidRequestException("dataset-too-large", "The dataset has " + dataset.length + " bytes; the limit is "
-                        + config.eval().maxDatasetBytes() + " (affectra.eval.max-dataset-bytes).");
+                        + config.maxDatasetBytes() + " (affectra.eval.max-dataset-bytes).");
             }
             text = new String(dataset, StandardCharsets.UTF_8);
             name = filename == null || filename.isBlank() ? "dataset.jsonl" : filename;
@@ -110,12 +113,12 @@ public class EvaluationService {
         List<String> strategies = options.strategyIds().stream().distinct().toList();
         Map<String, List<CaseResult>> results = store.results(id);
         MetricsReport report = status == EvaluationStatus.COMPLETED && r.metricsJson != null ? readReport(r.metricsJson)
-                : MetricsReport.of(dataset.format(), strategies, results, dataset.labels(), config.eval().bootstrapSamples(), config.eval().bootstrapSeed());
+                : MetricsReport.of(dataset.format(), strategies, results, dataset.labels(), config.bootstrapSamples(), config.bootstrapSeed());
         Object metrics = strategies.size() == 1 ? report.byStrategy().get(strategies.get(0)) : report.byStrategy();
         Progress progress = runner.progress(id).orElseGet(() -> stored(r.totalCases, strategies, results));
         return new EvaluationView(r.id, r.datasetName, status, dataset.format(),
                 new EvaluationView.DatasetInfo(r.datasetName, dataset.items(), dataset.cases().size(), r.datasetSha256),
-                options.backend() == null ? config.defaultBackend() : options.backend(), strategies, options, r.createdAt, r.completedAt, progress,
+                options.backend() == null ? backends.defaultName() : options.backend(), strategies, options, r.createdAt, r.completedAt, progress,
                 metrics, report.comparisons().isEmpty() ? null : report.comparisons(), status != EvaluationStatus.COMPLETED, r.error);
     }
 

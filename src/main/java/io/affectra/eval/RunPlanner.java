@@ -1,6 +1,5 @@
 package io.affectra.eval;
 
-import io.affectra.config.AffectraConfig;
 import io.affectra.eval.metrics.DatasetFormat;
 import io.affectra.llm.BackendRegistry;
 import io.affectra.reasoning.Strategy;
@@ -23,9 +22,9 @@ public class RunPlanner {
 
     private final StrategyRegistry strategies;
     private final BackendRegistry backends;
-    private final AffectraConfig config;
+    private final EvalConfig config;
 
-    public RunPlanner(StrategyRegistry strategies, BackendRegistry backends, AffectraConfig config) {
+    public RunPlanner(StrategyRegistry strategies, BackendRegistry backends, EvalConfig config) {
         this.strategies = strategies;
         this.backends = backends;
         this.config = config;
@@ -60,12 +59,12 @@ public class RunPlanner {
         backends.get(backend);
         String judge = options.judgeBackend() == null || options.judgeBackend().isBlank() ? backend : options.judgeBackend();
         backends.get(judge);
-        int concurrency = options.concurrency() == null ? config.eval().defaultConcurrency() : options.concurrency();
-        if (concurrency < 1 || concurrency > config.eval().maxConcurrency()) {
+        int concurrency = options.concurrency() == null ? config.defaultConcurrency() : options.concurrency();
+        if (concurrency < 1 || concurrency > config.maxConcurrency()) {
             throw new io.affectra.analysis.InvalidRequestException("invalid-options",
-                    "options.concurrency must be 1 to " + config.eval().maxConcurrency() + " (affectra.eval.max-concurrency)");
+                    "options.concurrency must be 1 to " + config.maxConcurrency() + " (affectra.eval.max-concurrency)");
         }
-        MediaResolver media = new MediaResolver(Path.of(config.eval().mediaRoot()), mediaDir == null ? null : Path.of(mediaDir));
+        MediaResolver media = new MediaResolver(Path.of(config.mediaRoot()), mediaDir == null ? null : Path.of(mediaDir));
         for (EvalCase c : dataset.cases()) {
             if (c.media() != null) {
                 try {

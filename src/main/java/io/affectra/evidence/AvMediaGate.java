@@ -1,9 +1,9 @@
 package io.affectra.evidence;
 
-import io.affectra.config.AffectraConfig;
 import io.affectra.media.AvDecoder;
 import io.affectra.media.AvProbe;
 import io.affectra.media.DecodeLimit;
+import io.affectra.media.LimitsConfig;
 import io.affectra.media.MediaException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
@@ -15,11 +15,13 @@ import java.nio.file.Path;
 @ApplicationScoped
 public class AvMediaGate {
 
-    private final AffectraConfig config;
+    private final LimitsConfig limits;
+    private final VideoConfig video;
     private final AvDecoder decoder;
 
-    public AvMediaGate(AffectraConfig config, AvDecoder decoder) {
-        this.config = config;
+    public AvMediaGate(LimitsConfig limits, VideoConfig video, AvDecoder decoder) {
+        this.limits = limits;
+        this.video = video;
         this.decoder = decoder;
     }
 
@@ -28,8 +30,8 @@ public class AvMediaGate {
      *                     that says "video" about audio-only bytes is told so rather than silently served audio
      */
     public AvProbe check(Path file, long size, String declaredType) {
-        if (size > config.limits().maxAvBytes()) {
-            throw MediaException.tooLarge(size, config.limits().maxAvBytes());
+        if (size > limits.maxAvBytes()) {
+            throw MediaException.tooLarge(size, limits.maxAvBytes());
         }
         AvProbe probe = decoder.probe(file);
         if (declaredType != null && declaredType.startsWith("video/") && !probe.hasVideo()) {
@@ -40,7 +42,7 @@ public class AvMediaGate {
     }
 
     public void requireSync(AvProbe probe) {
-        long max = config.video().syncMaxDuration().toMillis();
+        long max = video.syncMaxDuration().toMillis();
         if (probe.durationMs() > max) {
             throw new MediaException("use-jobs", 413, "The media lasts " + probe.durationMs() / 1000 + " s; synchronous analysis takes up to "
                     + max / 1000 + " s. Submit it to POST /v1/emotion/jobs.");
@@ -50,7 +52,7 @@ public class AvMediaGate {
     /** How far a synchronous analysis (or a chat turn) decodes: the check of {@link #requireSync}, on what is decoded. */
     public DecodeLimit syncLimit() {
         DecodeLimit any = decoder.limit();
-        long max = config.video().syncMaxDuration().toMillis();
+        long max = video.syncMaxDuration().toMillis();
         return max >= any.maxMs() ? any : new DecodeLimit(max, "use-jobs", "synchronous analysis takes up to " + max / 1000
                 + " s. Submit it to POST /v1/emotion/jobs.");
     }

@@ -1,6 +1,5 @@
 package io.affectra.evidence;
 
-import io.affectra.config.AffectraConfig;
 import io.affectra.cue.Cue;
 import io.affectra.encoder.EncoderExecutor;
 import io.affectra.encoder.StillCueEncoder;
@@ -45,10 +44,10 @@ public class EvidenceExtractor {
     private final VoiceAnalyzer voice;
     private final TextEmotionEncoder textEmotion;
     private final EncoderExecutor executor;
-    private final AffectraConfig config;
+    private final VideoConfig video;
 
     public EvidenceExtractor(ImageDecoder decoder, @All List<StillCueEncoder> stills, TemporalCueExtractor temporal, FaceAnalyzer faces,
-            BodyAnalyzer body, VoiceAnalyzer voice, TextEmotionEncoder textEmotion, EncoderExecutor executor, AffectraConfig config) {
+            BodyAnalyzer body, VoiceAnalyzer voice, TextEmotionEncoder textEmotion, EncoderExecutor executor, VideoConfig video) {
         this.decoder = decoder;
         this.stills = List.copyOf(stills);
         this.temporal = temporal;
@@ -57,7 +56,7 @@ public class EvidenceExtractor {
         this.voice = voice;
         this.textEmotion = textEmotion;
         this.executor = executor;
-        this.config = config;
+        this.video = video;
     }
 
     /** The key of what {@link #still} makes of media with this sha256 and these options. */
@@ -153,7 +152,7 @@ public class EvidenceExtractor {
 
     /** The frames per second a clip is sampled at: the request's, else the server's. */
     public double fps(EvidenceOptions options) {
-        return options.fps() != null ? options.fps() : config.video().fps();
+        return options.fps() != null ? options.fps() : video.fps();
     }
 
     private List<StillCueEncoder> running(EvidenceOptions options) {

@@ -1,11 +1,13 @@
 package io.affectra.gateway;
 
+import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 /** The OpenAI-compatible chat surface: {@code affectra.chat.*}. */
+@ConfigMapping(prefix = "affectra.chat")
 public interface ChatConfig {
 
     /** Whether every openai/ollama backend also gets a pass-through model id {@code <backend>/<model>}. */

@@ -1,6 +1,5 @@
 package io.affectra.gateway;
 
-import io.affectra.config.AffectraConfig;
 import io.affectra.llm.BackendConfig;
 import io.affectra.llm.BackendKind;
 import io.affectra.llm.BackendRegistry;
@@ -40,12 +39,13 @@ public class ModelCatalog {
     private final long created = System.currentTimeMillis() / 1000;
 
     @Inject
-    public ModelCatalog(AffectraConfig config, BackendRegistry backends, PromptRegistry prompts, StrategyRegistry strategies) {
+    public ModelCatalog(ModelsConfig models, ChatConfig chat, BackendRegistry backends, PromptRegistry prompts,
+            StrategyRegistry strategies) {
         Map<String, ModelRoute> routes = new LinkedHashMap<>();
-        new TreeMap<>(config.models()).forEach((id, model) -> routes.put(id, configured(id, model, config, backends, prompts, strategies)));
+        new TreeMap<>(models.byId()).forEach((id, model) -> routes.put(id, configured(id, model, backends, prompts, strategies)));
         Map<String, ModelRoute> passThrough = new TreeMap<>();
         Map<String, List<ModelRoute>> byUpstreamName = new HashMap<>();
-        if (config.chat().passThroughModels()) {
+        if (chat.passThroughModels()) {
             for (String name : backends.names()) {
                 BackendConfig backend = backends.config(name);
                 if (backend.kind() == BackendKind.LOCAL) {
@@ -73,13 +73,13 @@ public class ModelCatalog {
         LOG.infof("chat models: %s", String.join(", ", routes.keySet()));
     }
 
-    private static ModelRoute configured(String id, ModelConfig model, AffectraConfig config, BackendRegistry backends,
-            PromptRegistry prompts, StrategyRegistry strategies) {
+    private static ModelRoute configured(String id, ModelConfig model, BackendRegistry backends, PromptRegistry prompts,
+            StrategyRegistry strategies) {
         String where = "affectra.models.\"" + id + "\"";
         if (id.isBlank()) {
             throw new IllegalStateException("a model id under affectra.models is blank");
         }
-        String backendName = model.backend().orElse(config.defaultBackend());
+        String backendName = model.backend().orElse(backends.defaultName());
         if (!backends.names().contains(backendName)) {
             throw new IllegalStateException(where + ".backend=" + backendName + " names no configured backend; configured: "
                     + String.join(", ", backends.names()));

@@ -10,7 +10,7 @@ import io.affectra.analysis.ProgressListener;
 import io.affectra.analysis.RequestResolver;
 import io.affectra.analysis.TemporalAnalysisService;
 import io.affectra.analysis.WindowAnswer;
-import io.affectra.config.AffectraConfig;
+import io.affectra.config.DataConfig;
 import io.affectra.media.AvProbe;
 import io.affectra.media.ImageDecoder;
 import io.affectra.error.ReportedError;
@@ -42,7 +42,7 @@ public class JobService {
 
     private static final Logger LOG = Logger.getLogger(JobService.class);
 
-    private final AffectraConfig config;
+    private final JobsConfig config;
     private final RequestResolver resolver;
     private final ImageDecoder images;
     private final AvMediaGate gate;
@@ -54,8 +54,8 @@ public class JobService {
     private final ExecutorService executor;
     private final Path spool;
 
-    public JobService(AffectraConfig config, RequestResolver resolver, ImageDecoder images, AvMediaGate gate, AnalysisService analyses,
-            TemporalAnalysisService temporal, AnalysisStore analysisStore, JobStore jobs, JobEvents events) {
+    public JobService(JobsConfig config, DataConfig data, RequestResolver resolver, ImageDecoder images, AvMediaGate gate,
+            AnalysisService analyses, TemporalAnalysisService temporal, AnalysisStore analysisStore, JobStore jobs, JobEvents events) {
         this.config = config;
         this.resolver = resolver;
         this.images = images;
@@ -66,9 +66,9 @@ public class JobService {
         this.jobs = jobs;
         this.events = events;
         AtomicInteger n = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(config.jobs().concurrency(),
+        this.executor = Executors.newFixedThreadPool(config.concurrency(),
                 r -> Thread.ofPlatform().name("affectra-job-" + n.incrementAndGet()).daemon().unstarted(r));
-        this.spool = Path.of(config.dataDir(), "spool");
+        this.spool = Path.of(data.dataDir(), "spool");
     }
 
     void onStart(@Observes StartupEvent start) {
@@ -90,7 +90,7 @@ public class JobService {
         if (size == 0) {
             throw MediaException.empty();
         }
-        if (jobs.countQueued() >= config.jobs().maxQueued()) {
+        if (jobs.countQueued() >= config.maxQueued()) {
             throw new MediaException("queue-full", 503, "Too many jobs are waiting; try again later.");
         }
         MediaKind kind = images.sniff(upload);

@@ -1,8 +1,10 @@
 package io.affectra.knowledge;
 
+import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /** {@code affectra.knowledge.*}: emotion-knowledge retrieval. */
+@ConfigMapping(prefix = "affectra.knowledge")
 public interface KnowledgeConfig {
 
     /** How many facts PEP-MEK hands the backend as emotion knowledge. */

@@ -1,6 +1,6 @@
 package io.affectra.knowledge;
 
-import io.affectra.config.AffectraConfig;
+import io.affectra.config.DataConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -28,13 +28,15 @@ public class KnowledgeRetriever {
 
     private final KnowledgeBase base;
     private final SentenceEmbedder embedder;
-    private final AffectraConfig config;
+    private final KnowledgeConfig config;
+    private final DataConfig data;
     private volatile List<float[]> vectors;
 
-    public KnowledgeRetriever(KnowledgeBase base, SentenceEmbedder embedder, AffectraConfig config) {
+    public KnowledgeRetriever(KnowledgeBase base, SentenceEmbedder embedder, KnowledgeConfig config, DataConfig data) {
         this.base = base;
         this.embedder = embedder;
         this.config = config;
+        this.data = data;
     }
 
     /** The {@code k} facts closest to the query, best first, with their scores. */
@@ -47,7 +49,7 @@ public class KnowledgeRetriever {
 
     /** The same, with the configured k. */
     public List<KnowledgeHit> retrieve(String query) {
-        return retrieve(query, config.knowledge().topK());
+        return retrieve(query, config.topK());
     }
 
     /** Similarity of a text to one fact (for checks that need a specific fact's score). */
@@ -94,8 +96,8 @@ public class KnowledgeRetriever {
     }
 
     private List<float[]> load() {
-        Path cache = Path.of(config.dataDir(), "knowledge", SentenceEmbedder.MODEL + "-" + base.sha256().substring(0, 16) + ".f32");
-        if (config.knowledge().cacheEmbeddings() && Files.isRegularFile(cache)) {
+        Path cache = Path.of(data.dataDir(), "knowledge", SentenceEmbedder.MODEL + "-" + base.sha256().substring(0, 16) + ".f32");
+        if (config.cacheEmbeddings() && Files.isRegularFile(cache)) {
             try {
                 List<float[]> cached = read(cache);
                 if (cached.size() == base.size()) {
@@ -109,7 +111,7 @@ public class KnowledgeRetriever {
         List<float[]> embedded = embedder.embedAll(base.facts().stream().map(Fact::text).toList());
         LOG.infof("embedded %d knowledge facts with %s in %d ms", embedded.size(), SentenceEmbedder.MODEL,
                 (System.nanoTime() - start) / 1_000_000);
-        if (config.knowledge().cacheEmbeddings()) {
+        if (config.cacheEmbeddings()) {
             try {
                 write(cache, embedded);
             } catch (IOException e) {

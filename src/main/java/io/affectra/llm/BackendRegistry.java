@@ -1,6 +1,5 @@
 package io.affectra.llm;
 
-import io.affectra.config.AffectraConfig;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -39,7 +38,7 @@ public class BackendRegistry {
     private final String defaultName;
 
     @Inject
-    public BackendRegistry(AffectraConfig config, Instance<BackendFactory> factories) {
+    public BackendRegistry(BackendsConfig config, Instance<BackendFactory> factories) {
         this(config.backends(), config.defaultBackend(), factories.stream().toList());
     }
 

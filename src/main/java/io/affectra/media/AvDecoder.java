@@ -1,6 +1,5 @@
 package io.affectra.media;
 
-import io.affectra.config.AffectraConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
@@ -36,8 +35,8 @@ public class AvDecoder {
 
     private final LimitsConfig limits;
 
-    public AvDecoder(AffectraConfig config) {
-        this.limits = config.limits();
+    public AvDecoder(LimitsConfig limits) {
+        this.limits = limits;
     }
 
     /** What decoding may reach anywhere: {@code affectra.limits.max-duration}. */

@@ -30,8 +30,8 @@ public class ImageDecoder {
 
     private final LimitsConfig limits;
 
-    public ImageDecoder(io.affectra.config.AffectraConfig config) {
-        this.limits = config.limits();
+    public ImageDecoder(LimitsConfig limits) {
+        this.limits = limits;
     }
 
     public MediaKind sniff(Path file) {

@@ -1,7 +1,10 @@
 package io.affectra.media;
 
+import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+/** Upload and media limits: {@code affectra.limits.*}. */
+@ConfigMapping(prefix = "affectra.limits")
 public interface LimitsConfig {
 
     /** Defaults that the HTTP transport's limits are derived from too (config.HttpLimitDefaults). */

@@ -43,18 +43,8 @@ class LayerDirectionTest {
             List.of("media", "cue", "vocabulary"),
             List.of("config", "timing", "error", "events"));
 
-    private static final String ROOT_CONFIG = "the configuration root (one @ConfigMapping for affectra.*) names every feature's settings group";
-
     /** Known imports against the layers: {@code from-package.Class -> to-package.Class}, each with why it stays. */
     private static final Map<String, String> ALLOWED = Map.of(
-            "config.AffectraConfig -> api.auth.AuthConfig", ROOT_CONFIG,
-            "config.AffectraConfig -> encoder.EncodersConfig", ROOT_CONFIG,
-            "config.AffectraConfig -> eval.EvalConfig", ROOT_CONFIG,
-            "config.AffectraConfig -> gateway.ChatConfig", ROOT_CONFIG,
-            "config.AffectraConfig -> gateway.ModelConfig", ROOT_CONFIG,
-            "config.AffectraConfig -> knowledge.KnowledgeConfig", ROOT_CONFIG,
-            "config.AffectraConfig -> llm.BackendConfig", ROOT_CONFIG,
-            "config.AffectraConfig -> media.LimitsConfig", ROOT_CONFIG,
             "config.HttpLimitDefaults -> media.LimitsConfig",
             "the HTTP transport limits are derived from affectra.limits.* before the configuration is built");
 

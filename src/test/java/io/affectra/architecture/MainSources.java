@@ -22,7 +22,7 @@ final class MainSources {
     /** One file of package {@code from} (relative to io.affectra) naming a type of package {@code to}. */
     record Reference(String from, String fromClass, String to, String toClass) {
 
-        /** {@code config.AffectraConfig -> llm.BackendConfig}. */
+        /** {@code config.HttpLimitDefaults -> media.LimitsConfig}. */
         String describe() {
             return from + "." + fromClass + " -> " + to + "." + toClass;
         }

@@ -1,6 +1,5 @@
 package io.affectra.api.auth;
 
-import io.affectra.config.AffectraConfig;
 import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -78,8 +77,8 @@ public class ApiKeys {
     private final Map<String, Client> byDigest;
 
     @Inject
-    public ApiKeys(AffectraConfig config) {
-        this(config.auth(), System::nanoTime);
+    public ApiKeys(AuthConfig auth) {
+        this(auth, System::nanoTime);
     }
 
     public ApiKeys(AuthConfig auth, LongSupplier clock) {

@@ -1,10 +1,12 @@
 package io.affectra.api.auth;
 
+import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.util.Map;
 import java.util.OptionalInt;
 
 /** API keys: {@code affectra.auth.*}. Off by default (local use); when on, every {@code /v1} route needs a key. */
+@ConfigMapping(prefix = "affectra.auth")
 public interface AuthConfig {
 
     @WithDefault("false")

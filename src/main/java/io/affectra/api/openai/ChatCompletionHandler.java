@@ -3,9 +3,9 @@ package io.affectra.api.openai;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.affectra.config.AffectraConfig;
 import io.affectra.cue.CueSet;
 import io.affectra.api.RequestIdFilter;
+import io.affectra.gateway.ChatConfig;
 import io.affectra.gateway.ChatMode;
 import io.affectra.gateway.ChatProxy;
 import io.affectra.gateway.ConversationRewriter;
@@ -54,7 +54,7 @@ public class ChatCompletionHandler {
     private static final CueContext NO_MEDIA = new CueContext(CueSet.EMPTY, 0, null, 0, null, Map.of(), false, List.of(), List.of());
 
     private final Vertx vertx;
-    private final AffectraConfig config;
+    private final ChatConfig chat;
     private final ModelCatalog models;
     private final Upstreams upstreams;
     private final ChatProxy proxy;
@@ -62,10 +62,10 @@ public class ChatCompletionHandler {
     private final AnswerCompletions answers;
     private final GatewayMetrics metrics;
 
-    public ChatCompletionHandler(Vertx vertx, AffectraConfig config, ModelCatalog models, Upstreams upstreams, ChatProxy proxy,
+    public ChatCompletionHandler(Vertx vertx, ChatConfig chat, ModelCatalog models, Upstreams upstreams, ChatProxy proxy,
             MediaCues mediaCues, AnswerCompletions answers, GatewayMetrics metrics) {
         this.vertx = vertx;
-        this.config = config;
+        this.chat = chat;
         this.models = models;
         this.upstreams = upstreams;
         this.proxy = proxy;
@@ -101,7 +101,7 @@ public class ChatCompletionHandler {
 
     public void handle(RoutingContext rc) {
         Exchange x = new Exchange(rc);
-        long max = config.chat().maxRequestBytes();
+        long max = chat.maxRequestBytes();
         String length = rc.request().getHeader("content-length");
         if (length != null && parseLong(length) > max) {
             rc.response().putHeader("connection", "close");
@@ -163,8 +163,8 @@ public class ChatCompletionHandler {
             fail(x, OpenAiError.invalid(null, "invalid_json", "The request body is empty; send a JSON chat-completion request."));
             return;
         }
-        if (body.length() > config.chat().maxRequestBytes()) {
-            fail(x, OpenAiError.tooLarge("The request has " + body.length() + " bytes; the limit is " + config.chat().maxRequestBytes()
+        if (body.length() > chat.maxRequestBytes()) {
+            fail(x, OpenAiError.tooLarge("The request has " + body.length() + " bytes; the limit is " + chat.maxRequestBytes()
                     + " bytes (affectra.chat.max-request-bytes)."));
             return;
         }
@@ -262,7 +262,7 @@ public class ChatCompletionHandler {
                 boolean keep = context.mediaMayGo() && upstream.multimodal();
                 int i = keep ? 1 : 0;
                 if (variants[i] == null) {
-                    variants[i] = ConversationRewriter.rewrite(original, x.parts, context, keep, config.chat().cuePlacement());
+                    variants[i] = ConversationRewriter.rewrite(original, x.parts, context, keep, chat.cuePlacement());
                 }
                 root.set("messages", variants[i]);
             }

@@ -1,6 +1,6 @@
 package io.affectra.encoder.body;
 
-import io.affectra.config.AffectraConfig;
+import io.affectra.encoder.EncodersConfig;
 import io.affectra.encoder.ModelRepository;
 import io.affectra.encoder.PredictorPool;
 import io.affectra.media.RgbImage;
@@ -32,8 +32,8 @@ public class BodyAnalyzer {
     private final PredictorPool<ImageWindow, HandLandmarks> handLandmarks;
     private final String version;
 
-    public BodyAnalyzer(ModelRepository models, AffectraConfig config) {
-        this.settings = config.encoders().body();
+    public BodyAnalyzer(ModelRepository models, EncodersConfig config) {
+        this.settings = config.body();
         if (settings.enabled()) {
             this.posenet = models.load("posenet").pool(new PoseNetTranslator(settings.maxPeople(), settings.minPartScore(),
                     settings.minPoseScore(), settings.nmsRadius()));

@@ -1,6 +1,5 @@
 package io.affectra.encoder.face;
 
-import io.affectra.config.AffectraConfig;
 import io.affectra.cue.Region;
 import io.affectra.encoder.EncodersConfig;
 import io.affectra.encoder.LoadedModel;
@@ -44,8 +43,8 @@ public class FaceAnalyzer {
     private final ActionUnitProxies actionUnits = ActionUnitProxies.fromClasspath();
     private final String version;
 
-    public FaceAnalyzer(ModelRepository models, AffectraConfig config) {
-        this.settings = config.encoders().face();
+    public FaceAnalyzer(ModelRepository models, EncodersConfig config) {
+        this.settings = config.face();
         double minScore = settings.minDetectorScore();
         this.farDetector = models.load("blazeface-back").pool(new BlazeFaceTranslator("blazeface-back", 256, minScore));
         this.nearDetector = models.load("blazeface-front").pool(new BlazeFaceTranslator("blazeface-front", 128, minScore));

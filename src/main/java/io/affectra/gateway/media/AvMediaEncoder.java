@@ -1,12 +1,12 @@
 package io.affectra.gateway.media;
 
+import io.affectra.config.DataConfig;
 import io.affectra.evidence.AvMediaGate;
 import io.affectra.evidence.Evidence;
 import io.affectra.evidence.EvidenceExtractor;
 import io.affectra.evidence.EvidenceKey;
 import io.affectra.evidence.EvidenceOptions;
 import io.affectra.evidence.Timeline;
-import io.affectra.config.AffectraConfig;
 import io.affectra.media.AvProbe;
 import io.affectra.media.Sha256;
 import jakarta.inject.Singleton;
@@ -33,10 +33,10 @@ public class AvMediaEncoder implements MediaEncoder {
     private final EvidenceExtractor extractor;
     private final Path spool;
 
-    public AvMediaEncoder(AffectraConfig config, AvMediaGate gate, EvidenceExtractor extractor) {
+    public AvMediaEncoder(DataConfig data, AvMediaGate gate, EvidenceExtractor extractor) {
         this.gate = gate;
         this.extractor = extractor;
-        this.spool = Path.of(config.dataDir(), "spool");
+        this.spool = Path.of(data.dataDir(), "spool");
     }
 
     @Override

@@ -2,8 +2,8 @@ package io.affectra.gateway.media;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.affectra.config.AffectraConfig;
 import io.affectra.evidence.EvidenceKey;
+import io.affectra.gateway.ChatConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import jakarta.inject.Singleton;
@@ -21,8 +21,8 @@ public class EncodedMediaCache {
 
     private final Cache<EvidenceKey, EncodedMedia> cache;
 
-    public EncodedMediaCache(AffectraConfig config, MeterRegistry registry) {
-        var settings = config.chat().mediaCache();
+    public EncodedMediaCache(ChatConfig chat, MeterRegistry registry) {
+        ChatConfig.MediaCache settings = chat.mediaCache();
         this.cache = settings.size() <= 0 ? null
                 : Caffeine.newBuilder().maximumSize(settings.size()).expireAfterAccess(settings.ttl()).recordStats().build();
         if (cache != null) {

@@ -1,9 +1,10 @@
 package io.affectra.gateway.media;
 
-import io.affectra.config.AffectraConfig;
+import io.affectra.config.PrivacyConfig;
 import io.affectra.cue.Cue;
 import io.affectra.cue.CueRenderer;
 import io.affectra.cue.CueSet;
+import io.affectra.gateway.ChatConfig;
 import io.affectra.gateway.ChatMode;
 import io.affectra.gateway.ModelRoute;
 import io.affectra.gateway.TokenEstimate;
@@ -37,22 +38,24 @@ public class MediaCues {
     private final List<MediaEncoder> encoders;
     private final PromptRegistry prompts;
     private final CueRenderer renderer;
-    private final AffectraConfig config;
+    private final PrivacyConfig privacy;
+    private final ChatConfig chat;
     private final EncodedMediaCache cache;
 
-    public MediaCues(MediaLoader loader, Instance<MediaEncoder> encoders, PromptRegistry prompts, CueRenderer renderer, AffectraConfig config,
-            EncodedMediaCache cache) {
+    public MediaCues(MediaLoader loader, Instance<MediaEncoder> encoders, PromptRegistry prompts, CueRenderer renderer,
+            PrivacyConfig privacy, ChatConfig chat, EncodedMediaCache cache) {
         this.cache = cache;
         this.loader = loader;
         this.encoders = encoders.stream().toList();
         this.prompts = prompts;
         this.renderer = renderer;
-        this.config = config;
+        this.privacy = privacy;
+        this.chat = chat;
     }
 
     /** Whether privacy lets media reach a backend that reads it, for this model. */
     public boolean mediaMayGo(ModelRoute route) {
-        return config.privacy().forwardMedia() && !deidentify(route);
+        return privacy.forwardMedia() && !deidentify(route);
     }
 
     /**
@@ -139,14 +142,14 @@ public class MediaCues {
     }
 
     private void requireWithinPartLimit(List<MediaPart> parts) {
-        if (parts.size() > config.chat().maxMediaParts()) {
+        if (parts.size() > chat.maxMediaParts()) {
             throw new MediaRejected(400, "too-many-media-parts", "messages", "The request has " + parts.size()
-                    + " media parts; the limit is " + config.chat().maxMediaParts() + " (affectra.chat.max-media-parts).");
+                    + " media parts; the limit is " + chat.maxMediaParts() + " (affectra.chat.max-media-parts).");
         }
     }
 
     private boolean deidentify(ModelRoute route) {
-        return route.deidentify() || config.privacy().forceDeidentify();
+        return route.deidentify() || privacy.forceDeidentify();
     }
 
     private MediaEncoder encoder(MediaPart.Kind kind) {

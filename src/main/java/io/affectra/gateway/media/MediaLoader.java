@@ -1,6 +1,7 @@
 package io.affectra.gateway.media;
 
-import io.affectra.config.AffectraConfig;
+import io.affectra.gateway.ChatConfig;
+import io.affectra.media.LimitsConfig;
 import io.affectra.media.MediaKind;
 import io.affectra.media.MediaSniffer;
 import jakarta.inject.Singleton;
@@ -33,9 +34,8 @@ public class MediaLoader {
     private final HttpClient http;
 
     @Inject
-    public MediaLoader(AffectraConfig config) {
-        this(config.limits().maxMediaBytes(), new RemoteMediaPolicy(config.chat().remoteMedia().allow().orElse(List.of())),
-                config.chat().remoteMedia().timeout());
+    public MediaLoader(LimitsConfig limits, ChatConfig chat) {
+        this(limits.maxMediaBytes(), new RemoteMediaPolicy(chat.remoteMedia().allow().orElse(List.of())), chat.remoteMedia().timeout());
     }
 
     public MediaLoader(long maxBytes, RemoteMediaPolicy policy, Duration timeout) {

@@ -1,6 +1,6 @@
 package io.affectra.llm.local;
 
-import io.affectra.config.AffectraConfig;
+import io.affectra.knowledge.KnowledgeConfig;
 import io.affectra.knowledge.KnowledgeHit;
 import io.affectra.knowledge.KnowledgeRetriever;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,10 +29,10 @@ public class KnowledgeBaseline {
     private final ClaimChecker checker;
     private final double familiarity;
 
-    public KnowledgeBaseline(KnowledgeRetriever retriever, AffectraConfig config) {
+    public KnowledgeBaseline(KnowledgeRetriever retriever, KnowledgeConfig config) {
         this.retriever = retriever;
         this.checker = new ClaimChecker();
-        this.familiarity = config.knowledge().localFamiliarity();
+        this.familiarity = config.localFamiliarity();
     }
 
     public String describe() {

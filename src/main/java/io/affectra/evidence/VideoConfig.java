@@ -1,9 +1,11 @@
-package io.affectra.config;
+package io.affectra.evidence;
 
+import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
 /** Video and audio analysis: {@code affectra.video.*}. */
+@ConfigMapping(prefix = "affectra.video")
 public interface VideoConfig {
 
     /** Frames sampled per second. */

@@ -1,8 +1,10 @@
-package io.affectra.config;
+package io.affectra.job;
 
+import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /** Asynchronous jobs: {@code affectra.jobs.*}. */
+@ConfigMapping(prefix = "affectra.jobs")
 public interface JobsConfig {
 
     /** Jobs analysed at the same time; each already uses every encoder pool. */
