@@ -16,7 +16,8 @@ final class PromptTemplateParser {
     }
 
     static PromptTemplate parse(String source, byte[] bytes) {
-        String text = new String(bytes, StandardCharsets.UTF_8).replace("\r\n", "\n");
+        String raw = new String(bytes, StandardCharsets.UTF_8);
+        String text = raw.replace("\r\n", "\n");
         if (!text.startsWith("---\n")) {
             throw new PromptException(source + ": a template starts with '---' front matter");
         }
@@ -50,9 +51,11 @@ final class PromptTemplateParser {
                 front.getOrDefault("description", ""),
                 list(front.getOrDefault("variables", "[]")),
                 front.getOrDefault("output", "text"),
+                list(front.getOrDefault("labels", "[]")),
                 body.substring(system + "[system]\n".length(), user).strip(),
                 body.substring(user + "[user]\n".length()).strip(),
-                sha256(bytes));
+                sha256(bytes),
+                raw);
     }
 
     private static String required(Map<String, String> front, String key, String source) {

@@ -103,6 +103,19 @@ class PromptValidationTest {
     }
 
     @Test
+    void labelsAreTagsOfTheTemplateNotVariables() {
+        // emotion templates also render a variable named labels (the label set): the two must not mix.
+        String labelled = template("emotion/a", "cues, labels", "{cues} {labels}").replace("version: 1\n", "version: 1\nlabels: [baseline, facs]\n");
+        PromptRegistry registry = registry(Map.of("emotion/a.md", labelled, "emotion/b.md", template("emotion/b", "cues", "{cues}")));
+
+        assertThat(registry.get("emotion/a").labels()).containsExactly("baseline", "facs");
+        assertThat(registry.get("emotion/a").variables()).containsExactly("cues", "labels");
+        assertThat(registry.get("emotion/b").labels()).isEmpty();
+        assertThat(registry.get("emotion/a").text()).isEqualTo(labelled);
+        assertThat(registry.get("emotion/a").task()).isEqualTo("emotion");
+    }
+
+    @Test
     void aTemplateRendersOnlyWithItsOwnContext() {
         PromptRegistry registry = registry(Map.of("emotion/a.md", template("emotion/a", "cues", "{cues}")));
 
