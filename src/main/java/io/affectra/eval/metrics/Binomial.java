@@ -1,8 +1,10 @@
 package io.affectra.eval.metrics;
 
+import java.util.SplittableRandom;
+
 /**
  * Binomial arithmetic in log space, so that tens of thousands of trials neither overflow nor underflow: log n!, log
- * C(n, k) and the lower tail of a fair coin.
+ * C(n, k), the lower tail of a fair coin and seeded draws.
  */
 final class Binomial {
 
@@ -36,7 +38,7 @@ final class Binomial {
         double x = n;
         double inv = 1 / x;
         double inv2 = inv * inv;
-        return x * Math.log(x) - x + HALF_LN_2PI + 0.5 * Math.log(x) + inv * (1.0 / 12 - inv2 * (1.0 / 360 - inv2 / 1260));
+        return (x + 0.5) * Math.log(x) - x + HALF_LN_2PI + inv * (1.0 / 12 - inv2 * (1.0 / 360 - inv2 / 1260));
     }
 
     /** ln C(n, k), for 0 <= k <= n. */
@@ -78,5 +80,54 @@ final class Binomial {
             term *= ratio;
         }
         return Math.exp(logChoose(n, k) - n * LN2 + Math.log(sum));
+    }
+
+    /**
+     * A draw from Binomial(n, p) by inversion of one uniform, visiting the outcomes outward from the mode (m, m - 1,
+     * m + 1, m - 2, ...) with the pmf's ratio recurrence: exact, and about 1.6 standard deviations of steps on average
+     * however large n is. Should rounding leave the uniform past the whole mass, the mode is returned.
+     */
+    static int sample(int n, double p, SplittableRandom random) {
+        if (n == 0 || p <= 0) {
+            return 0;
+        }
+        if (p >= 1) {
+            return n;
+        }
+        int mode = (int) Math.min(n, Math.floor((n + 1) * p));
+        double odds = p / (1 - p);
+        double atMode = Math.exp(logChoose(n, mode) + mode * Math.log(p) + (n - mode) * Math.log1p(-p));
+        double u = random.nextDouble() - atMode;
+        if (u < 0) {
+            return mode;
+        }
+        int lo = mode;
+        int hi = mode;
+        double below = atMode;
+        double above = atMode;
+        while (true) {
+            boolean stepped = false;
+            if (lo > 0 && below > 0) {
+                below *= lo / (odds * (n - lo + 1)); // pmf(lo - 1) / pmf(lo) = lo / (n - lo + 1) * (1 - p) / p
+                lo--;
+                u -= below;
+                stepped = true;
+                if (u < 0) {
+                    return lo;
+                }
+            }
+            if (hi < n && above > 0) {
+                above *= odds * (n - hi) / (hi + 1); // pmf(hi + 1) / pmf(hi) = (n - hi) / (hi + 1) * p / (1 - p)
+                hi++;
+                u -= above;
+                stepped = true;
+                if (u < 0) {
+                    return hi;
+                }
+            }
+            if (!stepped) {
+                return mode;
+            }
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class BaselineComparisonTest {
@@ -136,6 +137,43 @@ class BaselineComparisonTest {
         BaselineComparison alone = BaselineComparison.of("base", base, "b", cells.get("b"), SAMPLES, SEED, 0.95);
         assertThat(family.get(1).metrics().get("accuracy").ciLow()).isEqualTo(alone.metrics().get("accuracy").ciLow());
         assertThat(family.get(1).metrics().get("accuracy").ciHigh()).isEqualTo(alone.metrics().get("accuracy").ciHigh());
+    }
+
+    /**
+     * The size of a prompt experiment: 10,000 open cases (two graded metrics and accuracy) in 20 cells, 2,000
+     * resamples each. The cell's accuracy is seeded to beat the baseline's on more cases than it loses.
+     */
+    @Test
+    void tenThousandCasesInTwentyCells() {
+        Random random = new Random(20261123L);
+        CaseScores base = CaseScores.of(DatasetFormat.OPEN, openCases("base", 10_000, 0.5, random));
+        Map<String, CaseScores> cells = new LinkedHashMap<>();
+        for (int i = 0; i < 20; i++) {
+            cells.put("cell" + i, CaseScores.of(DatasetFormat.OPEN, openCases("cell" + i, 10_000, 0.55, random)));
+        }
+
+        List<BaselineComparison> family = BaselineComparison.family("base", base, cells, SAMPLES, SEED, 0.95);
+
+        assertThat(family).hasSize(20).allSatisfy(c -> {
+            assertThat(c.cases()).isEqualTo(10_000);
+            assertThat(c.metrics()).containsOnlyKeys("clueOverlap", "labelOverlap", "accuracy");
+            BaselineComparison.MetricComparison accuracy = c.metrics().get("accuracy");
+            assertThat(accuracy.ciLow()).isLessThan(accuracy.difference()).isPositive();
+            assertThat(accuracy.ciHigh()).isGreaterThan(accuracy.difference());
+            assertThat(accuracy.holmP()).isGreaterThanOrEqualTo(accuracy.mcNemarP()).isLessThan(0.05);
+            assertThat(accuracy.rightToWrong().size() + accuracy.wrongToRight().size()).isBetween(4000, 6000);
+            assertThat(c.metrics().get("clueOverlap").difference()).isCloseTo(0.0, within(0.15));
+        });
+    }
+
+    private static List<CaseResult> openCases(String strategy, int n, double accuracy, Random random) {
+        List<CaseResult> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            boolean right = random.nextDouble() < accuracy;
+            out.add(new CaseResult(strategy, "o" + i, i, "o" + i, null, null, null, "joy", right ? "joy" : "fear", right, null,
+                    1 + random.nextInt(10), 1 + random.nextInt(10), "", 1, 0, 0, 0, null));
+        }
+        return out;
     }
 
     /** Cases c0.. scored 1 or 0 by the digits of the pattern. */
