@@ -35,10 +35,4 @@ class ComparisonTest {
         assertThat(a).isEqualTo(b);
         assertThat(other.metrics().get("overallAccuracy").difference()).isEqualTo(a.metrics().get("overallAccuracy").difference());
     }
-
-    @Test
-    void percentilesInterpolate() {
-        assertThat(Comparison.percentile(new double[] {0, 1, 2, 3, 4}, 0.5)).isEqualTo(2.0);
-        assertThat(Comparison.percentile(new double[] {0, 10}, 0.25)).isEqualTo(2.5);
-    }
 }
