@@ -3,10 +3,11 @@ package io.affectra.api;
 /**
  * The one form of a request path that every later decision (API keys, rate limits, upload limits, routing) may
  * assume. A path is canonical when it starts with {@code /} and has no empty segment ({@code //}), no dot segment
- * ({@code .}, {@code ..}, also percent-encoded), no matrix parameter ({@code ;}), no backslash, no percent-encoded
- * slash or backslash, no percent-encoded character that needs no encoding (RFC 3986's unreserved letters, digits and
+ * ({@code .}, {@code ..}, also percent-encoded or behind an encoded slash), no matrix parameter ({@code ;}), no
+ * backslash (also encoded), no percent-encoded character that needs no encoding (RFC 3986's unreserved letters, digits and
  * {@code -._~}: {@code /%761} is {@code /v1}) and no malformed escape. Routers normalise such paths each their own
- * way; refusing them means that what a filter checks is what a router routes.
+ * way; refusing them means that what a filter checks is what a router routes. An encoded slash itself is kept: the
+ * OpenAI SDKs encode a model id's slash.
  */
 public final class CanonicalPath {
 
