@@ -12,20 +12,8 @@ concurrent="${2:-4}"
 upload_size="${3:-600M}"
 port="${AFFECTRA_BENCH_PORT:-18082}"
 
-source <(sed -n '/^java_major()/p; /^find_jdk()/,/^}/p' bin/affectra)
-find_jdk
-export DJL_OFFLINE=true OPT_OUT_TRACKING=true
-[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
-
-data="$(mktemp -d)"
-"$JAVA_HOME/bin/java" -Dai.djl.offline=true -Dquarkus.http.port="$port" -Daffectra.data-dir="$data" \
-  -jar target/quarkus-app/quarkus-run.jar > "$data/server.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true; rm -rf "$data"' EXIT
-for _ in $(seq 1 120); do
-  curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null && break
-  sleep 0.5
-done
+source bench/embedded-server.sh
+start_embedded_server
 
 hwm() { awk '/VmHWM/{printf "%d", $2/1024}' "/proc/$server/status"; }
 rss() { awk '/VmRSS/{printf "%d", $2/1024}' "/proc/$server/status"; }

@@ -10,20 +10,8 @@ cd "$(dirname "$0")/.."
 backend="${1:-local}"
 port="${AFFECTRA_BENCH_PORT:-18081}"
 
-source <(sed -n '/^java_major()/p; /^find_jdk()/,/^}/p' bin/affectra)
-find_jdk
-export DJL_OFFLINE=true OPT_OUT_TRACKING=true
-[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
-
-data="$(mktemp -d)"
-"$JAVA_HOME/bin/java" -Dai.djl.offline=true -Dquarkus.http.port="$port" -Daffectra.data-dir="$data" \
-  -jar target/quarkus-app/quarkus-run.jar > "$data/server.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data"' EXIT
-for _ in $(seq 1 120); do
-  curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null && break
-  sleep 0.5
-done
+source bench/embedded-server.sh
+start_embedded_server
 
 cli() { "$JAVA_HOME/bin/java" -cp "target/quarkus-app/app/*:target/quarkus-app/lib/main/*" io.affectra.cli.EvalCommand --url "http://127.0.0.1:$port" "$@"; }
 mkdir -p bench/results

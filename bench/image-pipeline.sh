@@ -9,21 +9,8 @@ levels="${1:-1,2,4}"
 requests="${2:-60}"
 port="${AFFECTRA_BENCH_PORT:-18080}"
 
-source <(sed -n '/^java_major()/p; /^find_jdk()/,/^}/p' bin/affectra)
-find_jdk
-export DJL_OFFLINE=true OPT_OUT_TRACKING=true
-[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
-
-data="$(mktemp -d)"
-"$JAVA_HOME/bin/java" -Dai.djl.offline=true -Dquarkus.http.port="$port" -Daffectra.data-dir="$data" \
-  -jar target/quarkus-app/quarkus-run.jar > "$data/server.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data"' EXIT
-# Wait for readiness by polling the health endpoint (bounded: 120 tries).
-for _ in $(seq 1 120); do
-  curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null && break
-  sleep 0.5
-done
+source bench/embedded-server.sh
+start_embedded_server
 
 out="$(mktemp)"
 "$JAVA_HOME/bin/java" bench/ImageLoad.java --url "http://127.0.0.1:$port" --image examples/friends.jpg \

@@ -108,16 +108,13 @@ final class HandPairs {
 
     private static RuleDetector crossingFingers(CrossingFingers t, Minaret minaret) {
         RuleDetector.Rule reader = (view, i) -> {
-            BodyGeometry g = view.g(i);
-            Hand l = g == null ? null : g.left.hand();
-            Hand r = g == null ? null : g.right.hand();
-            if (l == null || r == null) {
+            BothHands both = BothHands.at(view, i);
+            if (both == null) {
                 return Reading.UNKNOWN;
             }
-            double palm = (l.palmLength() + r.palmLength()) / 2;
-            if (palm <= 0) {
-                return Reading.UNKNOWN;
-            }
+            Hand l = both.left();
+            Hand r = both.right();
+            double palm = both.palm();
             int nl = tipsOnKnuckles(l, r, t.knuckleRadius() * palm);
             int nr = tipsOnKnuckles(r, l, t.knuckleRadius() * palm);
             int pairs = tipPairs(l, r, minaret.tipRadius() * palm);
@@ -138,16 +135,13 @@ final class HandPairs {
 
     private static RuleDetector minaret(Minaret t) {
         RuleDetector.Rule reader = (view, i) -> {
-            BodyGeometry g = view.g(i);
-            Hand l = g == null ? null : g.left.hand();
-            Hand r = g == null ? null : g.right.hand();
-            if (l == null || r == null) {
+            BothHands both = BothHands.at(view, i);
+            if (both == null) {
                 return Reading.UNKNOWN;
             }
-            double palm = (l.palmLength() + r.palmLength()) / 2;
-            if (palm <= 0) {
-                return Reading.UNKNOWN;
-            }
+            Hand l = both.left();
+            Hand r = both.right();
+            double palm = both.palm();
             int pairs = tipPairs(l, r, t.tipRadius() * palm);
             double apart = l.palmCentre().distance(r.palmCentre()) / palm;
             double conf = Math.min(l.presence(), r.presence());
@@ -245,5 +239,20 @@ final class HandPairs {
         };
         return new RuleDetector("touching_arms", NfblGroup.SELF_MANIPULATION, false, t.minMs(), "distance", t.rule(), reader,
                 e -> Prose.format("%s (%.2f shoulder widths at the closest) %s", e.detail(), e.valueMin, e.span()));
+    }
+
+    /** Both hands of a frame with their mean palm length, or null when either is unseen or the palms have no size. */
+    private record BothHands(Hand left, Hand right, double palm) {
+
+        static BothHands at(TrackView view, int i) {
+            BodyGeometry g = view.g(i);
+            Hand l = g == null ? null : g.left.hand();
+            Hand r = g == null ? null : g.right.hand();
+            if (l == null || r == null) {
+                return null;
+            }
+            double palm = (l.palmLength() + r.palmLength()) / 2;
+            return palm > 0 ? new BothHands(l, r, palm) : null;
+        }
     }
 }
