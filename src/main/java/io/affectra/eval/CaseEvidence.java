@@ -1,7 +1,9 @@
 package io.affectra.eval;
 
 import io.affectra.config.PrivacyConfig;
+import io.affectra.cue.Ablation;
 import io.affectra.cue.Cue;
+import io.affectra.cue.CueFamily;
 import io.affectra.cue.CueSet;
 import io.affectra.cue.CueType;
 import io.affectra.encoder.text.TranscriptStillEncoder;
@@ -21,6 +23,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * The evidence a case is answered over, read by the {@link EvidenceExtractor} as the analyse endpoint reads it: a
@@ -36,13 +40,45 @@ public class CaseEvidence {
 
     /** What a case rests on. */
     public record Evidence(CueSet cues, int faceCount, String transcript) {
+
+        /** The evidence less an ablation's families; without the text family the transcript goes too. */
+        public Evidence without(Ablation ablation) {
+            if (ablation.isNone()) {
+                return this;
+            }
+            CueSet kept = ablation.apply(cues).cues();
+            return new Evidence(kept, faces(kept.cues()), ablation.removed().contains(CueFamily.TEXT) ? null : transcript);
+        }
     }
 
-    /** What one run has read: each file's hash (files do not change during a run), and evidence by its key. */
+    /**
+     * What one run has read: each file's hash (files do not change during a run), and evidence by its key, with how
+     * often a case found its evidence already read ({@code hits}) and how often the encoders ran ({@code misses}).
+     */
     public static final class RunCache {
 
         private final Map<Path, String> hashes = new ConcurrentHashMap<>();
         private final Map<EvidenceKey, List<Cue>> cues = new ConcurrentHashMap<>();
+        private final AtomicLong hits = new AtomicLong();
+        private final AtomicLong misses = new AtomicLong();
+
+        List<Cue> get(EvidenceKey key, Supplier<List<Cue>> encode) {
+            boolean[] encoded = new boolean[1];
+            List<Cue> out = cues.computeIfAbsent(key, k -> {
+                encoded[0] = true;
+                return encode.get();
+            });
+            (encoded[0] ? misses : hits).incrementAndGet();
+            return out;
+        }
+
+        public long hits() {
+            return hits.get();
+        }
+
+        public long misses() {
+            return misses.get();
+        }
     }
 
     private final ImageDecoder decoder;
@@ -76,13 +112,16 @@ public class CaseEvidence {
         } else {
             String sha = cache.hashes.computeIfAbsent(media, Sha256::of);
             if (isClip(decoder.sniff(media))) {
-                cues = cache.cues.computeIfAbsent(extractor.clipKey(sha, options), k -> clipCues(media, options));
+                cues = cache.get(extractor.clipKey(sha, options), () -> clipCues(media, options));
             } else {
-                cues = cache.cues.computeIfAbsent(extractor.stillKey(sha, options), k -> extractor.still(media, options).cues());
+                cues = cache.get(extractor.stillKey(sha, options), () -> extractor.still(media, options).cues());
             }
         }
-        int faceCount = (int) cues.stream().filter(c -> c.type() == CueType.EXPRESSION).count();
-        return new Evidence(CueSet.of(cues), faceCount, transcript);
+        return new Evidence(CueSet.of(cues), faces(cues), transcript);
+    }
+
+    private static int faces(List<Cue> cues) {
+        return (int) cues.stream().filter(c -> c.type() == CueType.EXPRESSION).count();
     }
 
     private static boolean isClip(MediaKind kind) {

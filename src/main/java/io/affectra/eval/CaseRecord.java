@@ -8,7 +8,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** One case's result under one strategy; unique per (evaluation, strategy, case key). */
+/**
+ * One trial: a case's result under one arm (a strategy of an evaluation, a cell of an experiment, stored in
+ * {@code strategy}) and repeat; unique per (run, arm, case key, repeat).
+ */
 @Entity
 @Table(name = "evaluation_case")
 public class CaseRecord extends PanacheEntityBase {
@@ -67,11 +70,21 @@ public class CaseRecord extends PanacheEntityBase {
     @Column(name = "detail_json", columnDefinition = "text")
     public String detailJson;
 
+    @Column(name = "repeat_index", nullable = false)
+    public int repeatIndex;
+
+    @Column(name = "cache_hit", nullable = false)
+    public boolean cacheHit;
+
+    @Column(name = "variant_sha256")
+    public String variantSha256;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
     CaseResult toResult() {
         return new CaseResult(strategy, caseKey, seq, itemId, role, category, subcategory, expected, answer, correct, error, clueOverlap,
-                labelOverlap, rawReply, calls, promptTokens, completionTokens, latencyMs, detailJson);
+                labelOverlap, rawReply, calls, promptTokens, completionTokens, latencyMs, detailJson,
+                new CaseResult.Trial(repeatIndex, cacheHit, variantSha256));
     }
 }

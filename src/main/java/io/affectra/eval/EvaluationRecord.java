@@ -7,7 +7,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A benchmark run: its dataset (the JSONL text, so that it resumes without the upload), options, status and metrics. */
+/**
+ * A background run over a dataset: an evaluation (strategies) or an experiment (cells), told apart by {@code kind}. It
+ * holds its dataset (the JSONL text, so that it resumes without the upload, and its sha256 pinned at submission),
+ * options (for an experiment, its resolved spec), status, metrics and cue-cache counts.
+ */
 @Entity
 @Table(name = "evaluation")
 public class EvaluationRecord extends PanacheEntityBase {
@@ -23,6 +27,9 @@ public class EvaluationRecord extends PanacheEntityBase {
 
     @Column(name = "completed_at")
     public Instant completedAt;
+
+    @Column(nullable = false)
+    public String kind = RunPlanner.KIND;
 
     @Column(nullable = false)
     public String status;
@@ -52,4 +59,10 @@ public class EvaluationRecord extends PanacheEntityBase {
 
     @Column(name = "metrics_json", columnDefinition = "text")
     public String metricsJson;
+
+    @Column(name = "cue_cache_hits", nullable = false)
+    public long cueCacheHits;
+
+    @Column(name = "cue_cache_misses", nullable = false)
+    public long cueCacheMisses;
 }

@@ -7,11 +7,12 @@ import io.affectra.eval.metrics.CaseResult;
 import io.affectra.llm.BackendException;
 import io.affectra.llm.BackendLimiter;
 import io.affectra.media.MediaException;
-import io.affectra.reasoning.Strategy;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,16 +49,16 @@ public class EvaluationRunner {
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
     private final EvaluationStore store;
-    private final RunPlanner planner;
+    private final Instance<PlanSource> planners;
     private final CaseRunner cases;
     private final EvaluationEvents events;
     private final EvalConfig config;
     private final Map<String, Execution> executions = new ConcurrentHashMap<>();
     private final ExecutorService database = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().name("eval-db").daemon(true).unstarted(r));
 
-    public EvaluationRunner(EvaluationStore store, RunPlanner planner, CaseRunner cases, EvaluationEvents events, EvalConfig config) {
+    public EvaluationRunner(EvaluationStore store, @Any Instance<PlanSource> planners, CaseRunner cases, EvaluationEvents events, EvalConfig config) {
         this.store = store;
-        this.planner = planner;
+        this.planners = planners;
         this.cases = cases;
         this.events = events;
         this.config = config;
@@ -113,9 +114,8 @@ public class EvaluationRunner {
         EvaluationRecord record = store.find(id).orElseThrow();
         RunPlan plan;
         try {
-            EvaluationOptions options = JSON.readValue(record.optionsJson, EvaluationOptions.class);
-            plan = planner.plan(id, record.datasetJsonl, options, record.mediaDir);
-        } catch (JsonProcessingException | RuntimeException e) {
+            plan = planner(record.kind).plan(record);
+        } catch (RuntimeException e) {
             LOG.errorf(e, "evaluation %s cannot be planned", id);
             store.finish(id, EvaluationStatus.FAILED, "cannot be run any more: " + e.getMessage(), null);
             events.publish(id, EvaluationEvents.Event.failed(id, e.getMessage()));
@@ -127,6 +127,38 @@ public class EvaluationRunner {
         }
         events.open(id);
         execution.begin();
+    }
+
+    private PlanSource planner(String kind) {
+        for (PlanSource source : planners) {
+            if (source.kind().equals(kind)) {
+                return source;
+            }
+        }
+        throw new IllegalStateException("no planner for runs of kind '" + kind + "'");
+    }
+
+    /**
+     * Stops a run and records it as cancelled: finished trials stay, nothing more runs until it is resumed.
+     *
+     * @return whether it was executing here
+     */
+    public boolean cancel(String id) {
+        Execution execution = executions.remove(id);
+        if (execution != null) {
+            execution.halt();
+        }
+        db(() -> {
+            store.finish(id, EvaluationStatus.CANCELLED, "cancelled", null);
+            return null;
+        });
+        events.publish(id, EvaluationEvents.Event.failed(id, "cancelled"));
+        return execution != null;
+    }
+
+    /** The cue cache of a run executing here: how often evidence was reused and how often the encoders ran. */
+    public Optional<long[]> cueCache(String id) {
+        return Optional.ofNullable(executions.get(id)).map(e -> new long[] {e.plan.context().cueCache().hits(), e.plan.context().cueCache().misses()});
     }
 
     /**
@@ -175,7 +207,7 @@ public class EvaluationRunner {
         Execution(RunPlan plan) {
             this.plan = plan;
             this.id = plan.id();
-            plan.strategyIds().forEach(s -> doneByStrategy.put(s, new AtomicInteger()));
+            plan.armIds().forEach(s -> doneByStrategy.put(s, new AtomicInteger()));
             Set<String> finished = store.doneKeys(id);
             store.results(id).forEach((strategy, results) -> results.forEach(r -> {
                 done.incrementAndGet();
@@ -183,10 +215,14 @@ public class EvaluationRunner {
                 errors.addAndGet(r.failed() ? 1 : 0);
                 unparseable.addAndGet(r.unparseable() ? 1 : 0);
             }));
-            for (Strategy strategy : plan.strategies()) {
-                for (EvalCase c : plan.dataset().cases()) {
-                    if (!finished.contains(strategy.id() + "\n" + c.key())) {
-                        work.add(() -> runCase(strategy, c));
+            // Repeat by repeat, so that a stopped run has whole passes over the cases rather than some cases repeated.
+            for (int repeat = 0; repeat < plan.repeats(); repeat++) {
+                for (Arm arm : plan.arms()) {
+                    for (EvalCase c : plan.dataset().cases()) {
+                        if (!finished.contains(EvaluationStore.doneKey(arm.id(), c.key(), repeat))) {
+                            int r = repeat;
+                            work.add(() -> runCase(arm, c, r));
+                        }
                     }
                 }
             }
@@ -245,7 +281,7 @@ public class EvaluationRunner {
             LOG.infof("evaluation %s halted after %d of %d cases", id, done.get(), plan.totalCases());
         }
 
-        private void runCase(Strategy strategy, EvalCase c) {
+        private void runCase(Arm arm, EvalCase c, int repeat) {
             if (stopped()) {
                 return;
             }
@@ -254,7 +290,7 @@ public class EvaluationRunner {
             int retries = Math.max(0, config.caseRetries());
             for (int attempt = 0; result == null; attempt++) {
                 try {
-                    result = cases.run(c, strategy, plan.context());
+                    result = cases.run(c, arm, repeat, plan.context());
                 } catch (BackendLimiter.CallInterruptedException e) {
                     return;
                 } catch (BackendException e) {
@@ -268,18 +304,18 @@ public class EvaluationRunner {
                         }
                         continue;
                     }
-                    result = CaseRunner.failed(c, strategy.id(), e.getMessage(), start);
+                    result = CaseRunner.failed(c, arm, repeat, e.getMessage(), start);
                 } catch (InvalidDatasetException | MediaException | EncoderException e) {
                     if (stopped()) {
                         return;
                     }
-                    result = CaseRunner.failed(c, strategy.id(), e.getMessage(), start);
+                    result = CaseRunner.failed(c, arm, repeat, e.getMessage(), start);
                 } catch (RuntimeException | LinkageError e) {
                     if (stopped()) {
                         return;
                     }
-                    LOG.errorf(e, "evaluation %s case %s (%s) failed", id, c.key(), strategy.id());
-                    result = CaseRunner.failed(c, strategy.id(), "internal error: " + e, start);
+                    LOG.errorf(e, "evaluation %s case %s (%s) failed", id, c.key(), arm.id());
+                    result = CaseRunner.failed(c, arm, repeat, "internal error: " + e, start);
                 }
             }
             if (stopped()) {
@@ -292,8 +328,8 @@ public class EvaluationRunner {
                     return null;
                 });
             } catch (RuntimeException e) {
-                if (db(() -> store.countCase(id, strategy.id(), c.key())) == 1) {
-                    LOG.debugf("evaluation %s case %s (%s) was already recorded", id, c.key(), strategy.id());
+                if (db(() -> store.countCase(id, arm.id(), c.key(), repeat)) == 1) {
+                    LOG.debugf("evaluation %s case %s (%s, repeat %d) was already recorded", id, c.key(), arm.id(), repeat);
                     return;
                 }
                 throw e;
@@ -338,6 +374,7 @@ public class EvaluationRunner {
             String metrics = metricsJson();
             db(() -> {
                 store.finish(id, EvaluationStatus.COMPLETED, null, metrics);
+                store.addCueCache(id, plan.context().cueCache().hits(), plan.context().cueCache().misses());
                 return null;
             });
             LOG.infof("evaluation %s completed: %d cases", id, done.get());
@@ -359,6 +396,7 @@ public class EvaluationRunner {
             String partial = metrics;
             db(() -> {
                 store.finish(id, EvaluationStatus.FAILED, error, partial);
+                store.addCueCache(id, plan.context().cueCache().hits(), plan.context().cueCache().misses());
                 return null;
             });
             LOG.warnf("evaluation %s failed: %s", id, error);
@@ -366,7 +404,7 @@ public class EvaluationRunner {
         }
 
         private String metricsJson() {
-            MetricsReport report = MetricsReport.of(plan.format(), plan.strategyIds(), db(() -> store.results(id)), plan.dataset().labels(),
+            MetricsReport report = MetricsReport.of(plan.format(), plan.armIds(), db(() -> store.results(id)), plan.dataset().labels(),
                     config.bootstrapSamples(), config.bootstrapSeed());
             try {
                 return JSON.writeValueAsString(report);

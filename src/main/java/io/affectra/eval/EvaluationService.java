@@ -103,7 +103,7 @@ public class EvaluationService {
     }
 
     public EvaluationView view(String id) {
-        EvaluationRecord r = store.find(id).orElseThrow(() -> new NotFoundProblem("evaluation-not-found", "No evaluation with id " + id + "."));
+        EvaluationRecord r = store.find(id, RunPlanner.KIND).orElseThrow(() -> new NotFoundProblem("evaluation-not-found", "No evaluation with id " + id + "."));
         EvaluationOptions options = read(r.optionsJson);
         EvaluationStatus status = EvaluationStatus.of(r.status);
         Dataset dataset = DatasetReader.read(r.datasetJsonl, DatasetFormat.of(r.format));
@@ -124,7 +124,7 @@ public class EvaluationService {
 
     /** A short line per run, newest first. */
     public List<Map<String, Object>> list(int limit) {
-        return store.list(limit).stream().map(r -> {
+        return store.list(RunPlanner.KIND, limit).stream().map(r -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", r.id);
             m.put("name", r.datasetName);
@@ -138,13 +138,13 @@ public class EvaluationService {
     }
 
     public List<CaseResult> cases(String id, String strategy, int offset, int limit) {
-        store.find(id).orElseThrow(() -> new NotFoundProblem("evaluation-not-found", "No evaluation with id " + id + "."));
+        store.find(id, RunPlanner.KIND).orElseThrow(() -> new NotFoundProblem("evaluation-not-found", "No evaluation with id " + id + "."));
         return store.page(id, strategy, Math.max(0, offset), Math.max(1, Math.min(limit, 1000)));
     }
 
     /** Runs the unfinished cases of a run that failed or is not executing (its failed cases are tried again). */
     public Submitted resume(String id) {
-        EvaluationRecord r = store.find(id).orElseThrow(() -> new NotFoundProblem("evaluation-not-found", "No evaluation with id " + id + "."));
+        EvaluationRecord r = store.find(id, RunPlanner.KIND).orElseThrow(() -> new NotFoundProblem("evaluation-not-found", "No evaluation with id " + id + "."));
         if (EvaluationStatus.of(r.status) == EvaluationStatus.COMPLETED) {
             throw new InvalidRequestException("evaluation-completed", "Evaluation " + id + " is completed; nothing to resume.");
         }

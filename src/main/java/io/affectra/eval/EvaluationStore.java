@@ -30,9 +30,16 @@ public class EvaluationStore {
         return EvaluationRecord.findByIdOptional(id);
     }
 
+    /** The run with this id if it is of this kind ({@code evaluation}, {@code experiment}). */
     @Transactional
-    public List<EvaluationRecord> list(int limit) {
-        return EvaluationRecord.<EvaluationRecord>findAll(Sort.descending("createdAt")).page(0, limit).list();
+    public Optional<EvaluationRecord> find(String id, String kind) {
+        return EvaluationRecord.<EvaluationRecord>findByIdOptional(id).filter(r -> r.kind.equals(kind));
+    }
+
+    /** Runs of one kind, newest first. */
+    @Transactional
+    public List<EvaluationRecord> list(String kind, int limit) {
+        return EvaluationRecord.<EvaluationRecord>find("kind", Sort.descending("createdAt"), kind).page(0, limit).list();
     }
 
     @Transactional
@@ -40,14 +47,19 @@ public class EvaluationStore {
         return EvaluationRecord.<EvaluationRecord>list("status", EvaluationStatus.RUNNING.id()).stream().map(r -> r.id).toList();
     }
 
-    /** Keys of finished cases as {@code strategy + '\n' + case key}. */
+    /** How {@link #doneKeys} names a finished trial. */
+    public static String doneKey(String arm, String caseKey, int repeat) {
+        return arm + "\n" + caseKey + "\n" + repeat;
+    }
+
+    /** Keys of finished trials, as {@link #doneKey} makes them. */
     @Transactional
     public Set<String> doneKeys(String evaluationId) {
         List<Object[]> rows = CaseRecord.getEntityManager()
-                .createQuery("select c.strategy, c.caseKey from CaseRecord c where c.evaluationId = :id", Object[].class)
+                .createQuery("select c.strategy, c.caseKey, c.repeatIndex from CaseRecord c where c.evaluationId = :id", Object[].class)
                 .setParameter("id", evaluationId).getResultList();
         Set<String> out = new HashSet<>();
-        rows.forEach(r -> out.add(r[0] + "\n" + r[1]));
+        rows.forEach(r -> out.add(doneKey((String) r[0], (String) r[1], ((Number) r[2]).intValue())));
         return out;
     }
 
@@ -55,7 +67,7 @@ public class EvaluationStore {
     @Transactional
     public Map<String, List<CaseResult>> results(String evaluationId) {
         Map<String, List<CaseResult>> out = new LinkedHashMap<>();
-        CaseRecord.<CaseRecord>list("evaluationId", Sort.ascending("strategy", "seq"), evaluationId)
+        CaseRecord.<CaseRecord>list("evaluationId", Sort.ascending("strategy", "repeatIndex", "seq"), evaluationId)
                 .forEach(c -> out.computeIfAbsent(c.strategy, k -> new java.util.ArrayList<>()).add(c.toResult()));
         return out;
     }
@@ -64,7 +76,7 @@ public class EvaluationStore {
     public List<CaseResult> page(String evaluationId, String strategy, int offset, int limit) {
         String query = strategy == null ? "evaluationId = ?1" : "evaluationId = ?1 and strategy = ?2";
         Object[] params = strategy == null ? new Object[] {evaluationId} : new Object[] {evaluationId, strategy};
-        return CaseRecord.<CaseRecord>find(query, Sort.ascending("strategy", "seq"), params).range(offset, offset + limit - 1).list()
+        return CaseRecord.<CaseRecord>find(query, Sort.ascending("strategy", "repeatIndex", "seq"), params).range(offset, offset + limit - 1).list()
                 .stream().map(CaseRecord::toResult).toList();
     }
 
@@ -73,10 +85,25 @@ public class EvaluationStore {
         return CaseRecord.count("evaluationId", evaluationId);
     }
 
-    /** How many rows a case has (0 or 1: the unique key guarantees it). */
+    /** How many rows a trial has (0 or 1: the unique key guarantees it). */
     @Transactional
-    public long countCase(String evaluationId, String strategy, String key) {
-        return CaseRecord.count("evaluationId = ?1 and strategy = ?2 and caseKey = ?3", evaluationId, strategy, key);
+    public long countCase(String evaluationId, String strategy, String key, int repeat) {
+        return CaseRecord.count("evaluationId = ?1 and strategy = ?2 and caseKey = ?3 and repeatIndex = ?4", evaluationId, strategy, key, repeat);
+    }
+
+    /** Every trial of one case, by arm and repeat. */
+    @Transactional
+    public List<CaseResult> caseTrials(String evaluationId, String caseKey) {
+        return CaseRecord.<CaseRecord>list("evaluationId = ?1 and caseKey = ?2", Sort.ascending("strategy", "repeatIndex"), evaluationId, caseKey)
+                .stream().map(CaseRecord::toResult).toList();
+    }
+
+    /** Adds one execution's cue-cache counts to the run's. */
+    @Transactional
+    public void addCueCache(String id, long hits, long misses) {
+        EvaluationRecord r = EvaluationRecord.findById(id);
+        r.cueCacheHits += hits;
+        r.cueCacheMisses += misses;
     }
 
     /**
@@ -108,6 +135,9 @@ public class EvaluationStore {
         c.completionTokens = r.completionTokens();
         c.latencyMs = r.latencyMs();
         c.detailJson = r.detail();
+        c.repeatIndex = r.trial().repeat();
+        c.cacheHit = r.trial().cacheHit();
+        c.variantSha256 = r.trial().variantSha256();
         c.createdAt = Instant.now();
         c.persist();
         c.flush();

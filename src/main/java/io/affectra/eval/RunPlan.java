@@ -1,17 +1,27 @@
 package io.affectra.eval;
 
 import io.affectra.eval.metrics.DatasetFormat;
-import io.affectra.reasoning.Strategy;
 import java.util.List;
 
-/** Everything a run needs, rebuilt from its stored record on every start or resume. */
-public record RunPlan(String id, DatasetFormat format, Dataset dataset, List<Strategy> strategies, int concurrency, CaseRunner.RunContext context) {
+/**
+ * Everything a run needs, rebuilt from its stored record on every start or resume.
+ *
+ * @param repeats how often each case is answered per arm (1 for an evaluation)
+ */
+public record RunPlan(String id, DatasetFormat format, Dataset dataset, List<Arm> arms, int repeats, int concurrency, CaseRunner.RunContext context) {
 
-    public int totalCases() {
-        return dataset.cases().size() * strategies.size();
+    public RunPlan {
+        arms = List.copyOf(arms);
+        if (repeats < 1) {
+            throw new IllegalArgumentException("repeats must be at least 1");
+        }
     }
 
-    public List<String> strategyIds() {
-        return strategies.stream().map(Strategy::id).toList();
+    public int totalCases() {
+        return dataset.cases().size() * arms.size() * repeats;
+    }
+
+    public List<String> armIds() {
+        return arms.stream().map(Arm::id).toList();
     }
 }

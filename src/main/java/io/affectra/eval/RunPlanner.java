@@ -1,5 +1,7 @@
 package io.affectra.eval;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.affectra.eval.metrics.DatasetFormat;
 import io.affectra.llm.BackendRegistry;
 import io.affectra.reasoning.Strategy;
@@ -18,7 +20,12 @@ import java.util.List;
  * every media file exists inside the media root.
  */
 @ApplicationScoped
-public class RunPlanner {
+public class RunPlanner implements PlanSource {
+
+    /** The kind of an evaluation's record. */
+    public static final String KIND = "evaluation";
+
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
     private final StrategyRegistry strategies;
     private final BackendRegistry backends;
@@ -28,6 +35,20 @@ public class RunPlanner {
         this.strategies = strategies;
         this.backends = backends;
         this.config = config;
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public RunPlan plan(EvaluationRecord record) {
+        try {
+            return plan(record.id, record.datasetJsonl, JSON.readValue(record.optionsJson, EvaluationOptions.class), record.mediaDir);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored options unreadable: " + e.getOriginalMessage(), e);
+        }
     }
 
     /**
@@ -47,13 +68,13 @@ public class RunPlanner {
             }
             dataset = dataset.limit(options.limit());
         }
-        List<Strategy> chosen = new ArrayList<>();
+        List<Arm> chosen = new ArrayList<>();
         for (String s : new LinkedHashSet<>(options.strategyIds())) {
             Strategy strategy = strategies.get(s);
             if (format.closedQuestions() && !strategy.answersQuestions()) {
                 throw new UnsupportedStrategyException(s, "closed questions (the " + format.id() + " format needs them)");
             }
-            chosen.add(strategy);
+            chosen.add(Arm.of(strategy));
         }
         String backend = options.backend() == null || options.backend().isBlank() ? backends.defaultName() : options.backend();
         backends.get(backend);
@@ -64,6 +85,14 @@ public class RunPlanner {
             throw new io.affectra.analysis.InvalidRequestException("invalid-options",
                     "options.concurrency must be 1 to " + config.maxConcurrency() + " (affectra.eval.max-concurrency)");
         }
+        MediaResolver media = media(dataset, mediaDir);
+        return new RunPlan(id, format, dataset, chosen, 1, concurrency,
+                new CaseRunner.RunContext(format, backend, judge, labels(options.labels(), dataset), options.explainSteps(), media,
+                        CaseEvidence.newCache(), null));
+    }
+
+    /** Where the dataset's media resolve, checked: every file exists inside the media root. */
+    public MediaResolver media(Dataset dataset, String mediaDir) {
         MediaResolver media = new MediaResolver(Path.of(config.mediaRoot()), mediaDir == null ? null : Path.of(mediaDir));
         for (EvalCase c : dataset.cases()) {
             if (c.media() != null) {
@@ -74,14 +103,14 @@ public class RunPlanner {
                 }
             }
         }
-        return new RunPlan(id, format, dataset, chosen, concurrency,
-                new CaseRunner.RunContext(format, backend, judge, labels(options, dataset), options.explainSteps(), media, CaseEvidence.newCache()));
+        return media;
     }
 
-    private static LabelSet labels(EvaluationOptions options, Dataset dataset) {
+    /** The label set answers are drawn from: the given one, else the canonical set when it holds the gold labels, else the gold labels. */
+    public static LabelSet labels(List<String> given, Dataset dataset) {
         if (!dataset.format().closedQuestions()) {
             try {
-                LabelSet set = options.labels() != null ? new LabelSet(options.labels())
+                LabelSet set = given != null ? new LabelSet(given)
                         : LabelSet.CANONICAL.labels().containsAll(dataset.labels()) ? LabelSet.CANONICAL
                         : new LabelSet(dataset.labels().size() >= 2 ? dataset.labels() : List.of(dataset.labels().get(0), "neutral"));
                 for (String gold : dataset.labels()) {

@@ -15,6 +15,7 @@ import java.util.Map;
  * @param labels     the label set the answer must use (null for questions and free-text steps)
  * @param task       what the prompt asks, in structured form, when it is not an emotion answer (a question, a
  *                   reasoning step, a judgement); null for an emotion answer. LLM backends read the prompt text only.
+ * @param sampling   sampling parameters over the backend's own ({@link Sampling#DEFAULT}: the backend's)
  */
 public record BackendRequest(
         List<PromptMessage> messages,
@@ -22,10 +23,18 @@ public record BackendRequest(
         String schemaName,
         CueSet cues,
         LabelSet labels,
-        BackendTask task) {
+        BackendTask task,
+        Sampling sampling) {
 
     public BackendRequest {
         messages = List.copyOf(messages);
+        sampling = sampling == null ? Sampling.DEFAULT : sampling;
+    }
+
+    /** With the backend's own sampling. */
+    public BackendRequest(List<PromptMessage> messages, Map<String, Object> jsonSchema, String schemaName, CueSet cues, LabelSet labels,
+            BackendTask task) {
+        this(messages, jsonSchema, schemaName, cues, labels, task, Sampling.DEFAULT);
     }
 
     /** An emotion-answer request (no task). */
@@ -34,6 +43,10 @@ public record BackendRequest(
     }
 
     public BackendRequest withMessages(List<PromptMessage> more) {
-        return new BackendRequest(more, jsonSchema, schemaName, cues, labels, task);
+        return new BackendRequest(more, jsonSchema, schemaName, cues, labels, task, sampling);
+    }
+
+    public BackendRequest withSampling(Sampling value) {
+        return new BackendRequest(messages, jsonSchema, schemaName, cues, labels, task, value);
     }
 }

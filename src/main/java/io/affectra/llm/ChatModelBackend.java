@@ -8,6 +8,8 @@ import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.ChatRequestParameters;
+import dev.langchain4j.model.chat.request.DefaultChatRequestParameters;
 import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.request.ResponseFormatType;
 import dev.langchain4j.model.chat.request.json.JsonRawSchema;
@@ -64,8 +66,30 @@ abstract class ChatModelBackend implements EmotionBackend {
     public BackendReply complete(BackendRequest request) {
         ChatRequest.Builder chat = ChatRequest.builder().messages(messages(request.messages()));
         ResponseFormat format = responseFormat(request);
-        if (format != null) {
-            chat.responseFormat(format);
+        Sampling sampling = request.sampling();
+        if (sampling.seed() == null) {
+            if (format != null) {
+                chat.responseFormat(format);
+            }
+            if (sampling.temperature() != null) {
+                chat.temperature(sampling.temperature());
+            }
+            if (sampling.maxTokens() != null) {
+                chat.maxOutputTokens(sampling.maxTokens());
+            }
+        } else {
+            // A seed is provider-specific, so the whole parameter set goes as the provider's parameters.
+            DefaultChatRequestParameters.Builder<?> base = DefaultChatRequestParameters.builder();
+            if (format != null) {
+                base.responseFormat(format);
+            }
+            if (sampling.temperature() != null) {
+                base.temperature(sampling.temperature());
+            }
+            if (sampling.maxTokens() != null) {
+                base.maxOutputTokens(sampling.maxTokens());
+            }
+            chat.parameters(seeded(base.build(), (int) (long) sampling.seed()));
         }
         ChatRequest built = chat.build();
         ChatResponse response;
@@ -79,6 +103,9 @@ abstract class ChatModelBackend implements EmotionBackend {
         return new BackendReply(text, count(usage == null ? null : usage.inputTokenCount()),
                 count(usage == null ? null : usage.outputTokenCount()));
     }
+
+    /** {@code base} with the provider's seed parameter. */
+    protected abstract ChatRequestParameters seeded(ChatRequestParameters base, int seed);
 
     private ResponseFormat responseFormat(BackendRequest request) {
         return switch (structuredOutput) {

@@ -42,6 +42,11 @@ public class EmotionAnswerClient {
      * @throws BackendException        when the backend fails or keeps replying with invalid answers
      */
     public AnsweredCall ask(String backendName, BackendRequest request) {
+        return ask(backendName, request, CompletionCache.NONE);
+    }
+
+    /** As {@link #ask(String, BackendRequest)}, each reply looked up in {@code cache} first. */
+    public AnsweredCall ask(String backendName, BackendRequest request, CompletionCache cache) {
         Objects.requireNonNull(request.labels(), "the request has no label set to parse the answer against");
         String name = backendName == null || backendName.isBlank() ? registry.defaultName() : backendName;
         EmotionBackend backend = registry.get(name);
@@ -57,7 +62,8 @@ public class EmotionAnswerClient {
             }
             long start = System.nanoTime();
             BackendRequest attemptRequest = current;
-            BackendReply reply = limiter.call(name, () -> backend.complete(attemptRequest));
+            BackendReply reply = cache.complete(CompletionKey.of(name, backend, attemptRequest),
+                    () -> limiter.call(name, () -> backend.complete(attemptRequest)));
             millis += (System.nanoTime() - start) / 1_000_000;
             promptTokens += reply.promptTokens();
             completionTokens += reply.completionTokens();

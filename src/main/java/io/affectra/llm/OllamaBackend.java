@@ -1,5 +1,7 @@
 package io.affectra.llm;
 
+import dev.langchain4j.model.chat.request.ChatRequestParameters;
+import dev.langchain4j.model.ollama.OllamaChatRequestParameters;
 import dev.langchain4j.model.ollama.OllamaChatModel;
 import java.util.Map;
 
@@ -21,5 +23,10 @@ public final class OllamaBackend extends ChatModelBackend {
         config.apiKey().filter(k -> !k.isBlank()).ifPresent(k -> builder.customHeaders(Map.of("Authorization", "Bearer " + k)));
         config.temperature().ifPresent(builder::temperature);
         return builder.build();
+    }
+
+    @Override
+    protected ChatRequestParameters seeded(ChatRequestParameters base, int seed) {
+        return OllamaChatRequestParameters.builder().overrideWith(base).seed(seed).build();
     }
 }

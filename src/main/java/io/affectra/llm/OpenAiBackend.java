@@ -1,5 +1,7 @@
 package io.affectra.llm;
 
+import dev.langchain4j.model.chat.request.ChatRequestParameters;
+import dev.langchain4j.model.openai.OpenAiChatRequestParameters;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 
 /** Any OpenAI-compatible chat-completions server (OpenAI, vLLM, llama.cpp server, LM Studio, ...) through LangChain4j. */
@@ -24,5 +26,10 @@ public final class OpenAiBackend extends ChatModelBackend {
                 .strictJsonSchema(true);
         config.temperature().ifPresent(builder::temperature);
         return builder.build();
+    }
+
+    @Override
+    protected ChatRequestParameters seeded(ChatRequestParameters base, int seed) {
+        return OpenAiChatRequestParameters.builder().overrideWith(base).seed(seed).build();
     }
 }

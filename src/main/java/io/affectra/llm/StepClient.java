@@ -29,13 +29,18 @@ public class StepClient {
      * @throws UnknownBackendException when no backend has that name
      */
     public AnsweredStep ask(String backendName, BackendRequest request) {
+        return ask(backendName, request, CompletionCache.NONE);
+    }
+
+    /** As {@link #ask(String, BackendRequest)}, the reply looked up in {@code cache} first. */
+    public AnsweredStep ask(String backendName, BackendRequest request, CompletionCache cache) {
         String name = backendName == null || backendName.isBlank() ? registry.defaultName() : backendName;
         EmotionBackend backend = registry.get(name);
         if (LOG.isDebugEnabled()) {
             LOG.debugf("backend '%s' step %s", name, request.task() == null ? "?" : request.task().step());
         }
         long start = System.nanoTime();
-        BackendReply reply = limiter.call(name, () -> backend.complete(request));
+        BackendReply reply = cache.complete(CompletionKey.of(name, backend, request), () -> limiter.call(name, () -> backend.complete(request)));
         long millis = (System.nanoTime() - start) / 1_000_000;
         return new AnsweredStep(name, backend.kind(), backend.model(), reply.text() == null ? "" : reply.text(),
                 reply.promptTokens(), reply.completionTokens(), millis);

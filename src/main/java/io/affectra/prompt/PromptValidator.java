@@ -27,8 +27,12 @@ final class PromptValidator {
      * @return what is wrong, one message per problem naming the file and the variable; empty when the template is sound
      */
     static List<String> problems(String file, PromptTemplate template, Map<String, Template> sections) {
+        return problems(file, template, sections, PromptContexts.of(template.id()));
+    }
+
+    /** As above, with the context given: an experiment's inline template renders with the context of what it replaces. */
+    static List<String> problems(String file, PromptTemplate template, Map<String, Template> sections, Optional<Class<? extends PromptContext>> context) {
         Set<String> problems = new LinkedHashSet<>();
-        Optional<Class<? extends PromptContext>> context = PromptContexts.of(template.id());
         if (context.isEmpty()) {
             problems.add(file + ": no prompt context is bound to '" + template.id() + "' or to its task (see PromptContexts)");
         } else {

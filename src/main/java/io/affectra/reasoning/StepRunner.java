@@ -105,9 +105,10 @@ public class StepRunner {
      */
     public EmotionStep emotion(StepName step, String templateId, Function<String, ? extends PromptContext> context, StrategyInput input) {
         Map<String, Object> schema = AnswerSchema.of(input.labels());
-        RenderedPrompt prompt = prompts.render(templateId, context.apply(json(schema)));
-        BackendRequest request = new BackendRequest(messages(prompt), schema, AnswerSchema.NAME, input.cues(), input.labels());
-        AnsweredCall call = answers.ask(input.backend(), request);
+        RenderedPrompt prompt = prompts.render(templateId, context.apply(json(schema)), input.settings().prompts());
+        BackendRequest request = new BackendRequest(messages(prompt), schema, AnswerSchema.NAME, input.cues(), input.labels(), null,
+                input.settings().sampling());
+        AnsweredCall call = answers.ask(input.backend(), request, input.settings().cache());
         ReasoningStep record = new ReasoningStep(step, prompt.template(), prompt.user(), call.reply(), call.answer().label(),
                 call.promptTokens(), call.completionTokens(), call.backendMillis());
         return new EmotionStep(call, prompt, record);
@@ -116,10 +117,11 @@ public class StepRunner {
     public QuestionStep question(StepName step, String templateId, Function<String, ? extends PromptContext> context, QuestionInput input,
             List<KnowledgeHit> facts, List<String> previous) {
         Map<String, Object> schema = StepSchemas.question(input.choices());
-        RenderedPrompt prompt = prompts.render(templateId, context.apply(json(schema)));
+        RenderedPrompt prompt = prompts.render(templateId, context.apply(json(schema)), input.settings().prompts());
         BackendTask task = new BackendTask.Question(step, input.question(), input.choices(), facts, previous);
-        BackendRequest request = new BackendRequest(messages(prompt), schema, StepSchemas.QUESTION, input.cues(), null, task);
-        AnsweredStep call = steps.ask(input.backend(), request);
+        BackendRequest request = new BackendRequest(messages(prompt), schema, StepSchemas.QUESTION, input.cues(), null, task,
+                input.settings().sampling());
+        AnsweredStep call = steps.ask(input.backend(), request, input.settings().cache());
         QuestionReply reply = QuestionParser.parse(call.reply(), input.choices());
         ReasoningStep record = new ReasoningStep(step, prompt.template(), prompt.user(), call.reply(), reply.answer(),
                 call.promptTokens(), call.completionTokens(), call.backendMillis());
@@ -130,10 +132,10 @@ public class StepRunner {
      * @param labels the label set when the step works on an emotion answer (the local baseline reads it), else null
      */
     public TextStep text(String templateId, Function<String, ? extends PromptContext> context, Map<String, Object> schema, String schemaName,
-            String backend, CueSet cues, LabelSet labels, BackendTask.Step task) {
-        RenderedPrompt prompt = prompts.render(templateId, context.apply(json(schema)));
-        BackendRequest request = new BackendRequest(messages(prompt), schema, schemaName, cues, labels, task);
-        AnsweredStep call = steps.ask(backend, request);
+            String backend, CueSet cues, LabelSet labels, BackendTask.Step task, CallSettings settings) {
+        RenderedPrompt prompt = prompts.render(templateId, context.apply(json(schema)), settings.prompts());
+        BackendRequest request = new BackendRequest(messages(prompt), schema, schemaName, cues, labels, task, settings.sampling());
+        AnsweredStep call = steps.ask(backend, request, settings.cache());
         ReasoningStep record = new ReasoningStep(task.step(), prompt.template(), prompt.user(), call.reply(), null,
                 call.promptTokens(), call.completionTokens(), call.backendMillis());
         return new TextStep(call.reply(), call, prompt, record);

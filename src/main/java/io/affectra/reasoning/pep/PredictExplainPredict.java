@@ -48,7 +48,7 @@ public class PredictExplainPredict {
 
     StrategyResult run(LoopSteps steps, StrategyInput input) {
         Subject subject = new Subject(runner.evidence(input.cues(), input.transcript(), input.faceCount()), AnswerSpace.emotion(input.labels()),
-                input.cues(), input.labels(), input.backend(), KnowledgeQuery.forCues(input.cues()));
+                input.cues(), input.labels(), input.backend(), KnowledgeQuery.forCues(input.cues()), input.settings());
         Walk<StepRunner.EmotionStep> walk = walk(steps, subject,
                 (step, template, context, facts, previous) -> runner.emotion(step, template, context, input));
         StepRunner.EmotionStep last = walk.last();
@@ -62,7 +62,7 @@ public class PredictExplainPredict {
     QuestionResult ask(LoopSteps steps, QuestionInput input) {
         Subject subject = new Subject(runner.evidence(input.cues(), input.transcript(), input.faceCount()),
                 AnswerSpace.question(input.question(), input.choices()), input.cues(), null, input.backend(),
-                KnowledgeQuery.forQuestion(input.question()));
+                KnowledgeQuery.forQuestion(input.question()), input.settings());
         Walk<StepRunner.QuestionStep> walk = walk(steps, subject,
                 (step, template, context, facts, previous) -> runner.question(step, template, context, input, facts, previous));
         StepRunner.QuestionStep last = walk.last();
@@ -87,7 +87,7 @@ public class PredictExplainPredict {
         StepRunner.TextStep explain = runner.text(steps.template(StepName.EXPLAIN),
                 schema -> steps.explain().of(grounds, initial.raw(), schema), StepSchemas.explain(), StepSchemas.EXPLAIN,
                 subject.backend(), subject.cues(), subject.labels(),
-                new BackendTask.Step(StepName.EXPLAIN, question, grounds.facts(), List.copyOf(replies)));
+                new BackendTask.Step(StepName.EXPLAIN, question, grounds.facts(), List.copyOf(replies)), subject.settings());
         tally.add(explain.record(), 1);
         replies.add(explain.text());
 
@@ -102,7 +102,7 @@ public class PredictExplainPredict {
             case LoopSteps.Grounding.Describe describe -> {
                 StepRunner.TextStep step = runner.text(steps.template(StepName.DESCRIBE), schema -> describe.prompt().of(subject, schema),
                         StepSchemas.describe(), StepSchemas.DESCRIBE, subject.backend(), subject.cues(), subject.labels(),
-                        new BackendTask.Step(StepName.DESCRIBE, subject.ask().question(), List.of(), List.of()));
+                        new BackendTask.Step(StepName.DESCRIBE, subject.ask().question(), List.of(), List.of()), subject.settings());
                 tally.add(step.record(), 1);
                 yield new Grounds(subject, step.text(), List.of());
             }
