@@ -2,9 +2,7 @@ package io.affectra.api;
 
 import io.affectra.eval.BuiltinDatasets;
 import io.affectra.eval.EvaluationEvents;
-import io.affectra.events.RunEvent;
 import io.affectra.eval.EvaluationService;
-import io.affectra.eval.EvaluationStatus;
 import io.affectra.eval.EvaluationView;
 import io.affectra.eval.metrics.CaseResult;
 import jakarta.ws.rs.Consumes;
@@ -23,9 +21,6 @@ import jakarta.ws.rs.sse.Sse;
 import io.affectra.eval.EvaluationRunner;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.smallrye.mutiny.subscription.BackPressureStrategy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -108,24 +103,7 @@ public class EvaluationResource {
     @Blocking
     @Operation(summary = "Progress events (SSE): 'progress' after each case, then 'completed' or 'failed' with the run; then the stream ends")
     public Multi<OutboundSseEvent> events(@PathParam("id") String id, @Context Sse sse) {
-        EvaluationView now = evaluations.view(id);
-        if (now.status() != EvaluationStatus.RUNNING || !events.knows(id)) {
-            // Finished, or not executing in this process (waiting to be resumed): its stored state, once.
-            return Multi.createFrom().item(event(sse, now.status() == EvaluationStatus.RUNNING ? "progress" : now.status().id(), now));
-        }
-        // The hub replays the latest progress and, if the run ended since the look above, how it ended.
-        Multi<EvaluationEvents.Event> live = Multi.createFrom().emitter(emitter -> events.subscribe(id, emitter), BackPressureStrategy.BUFFER);
-        // The final event carries the whole run (metrics included), read on a worker thread, not the runner's.
-        return live.onItem().transformToUniAndConcatenate(event -> event.replay() == RunEvent.Replay.TERMINAL
-                ? Uni.createFrom().item(() -> {
-                    EvaluationView view = evaluations.view(id);
-                    return event(sse, view.status() == EvaluationStatus.RUNNING ? "progress" : view.status().id(), view);
-                }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                : Uni.createFrom().item(event(sse, event.event(), event.data())));
-    }
-
-    private static OutboundSseEvent event(Sse sse, String name, Object data) {
-        return sse.newEventBuilder().name(name).mediaType(MediaType.APPLICATION_JSON_TYPE).data(data).build();
+        return RunEventStreams.stream(id, sse, events, () -> evaluations.view(id), v -> v.status().id());
     }
 
     private static byte[] bytes(FileUpload upload) {

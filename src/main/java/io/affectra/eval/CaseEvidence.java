@@ -38,8 +38,8 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class CaseEvidence {
 
-    /** What a case rests on. */
-    public record Evidence(CueSet cues, int faceCount, String transcript) {
+    /** What a case rests on; {@code key} names the media and encoder versions it was read with (null for text alone). */
+    public record Evidence(CueSet cues, int faceCount, String transcript, EvidenceKey key) {
 
         /** The evidence less an ablation's families; without the text family the transcript goes too. */
         public Evidence without(Ablation ablation) {
@@ -47,7 +47,7 @@ public class CaseEvidence {
                 return this;
             }
             CueSet kept = ablation.apply(cues).cues();
-            return new Evidence(kept, faces(kept.cues()), ablation.removed().contains(CueFamily.TEXT) ? null : transcript);
+            return new Evidence(kept, faces(kept.cues()), ablation.removed().contains(CueFamily.TEXT) ? null : transcript, key);
         }
     }
 
@@ -107,17 +107,20 @@ public class CaseEvidence {
         String transcript = text == null || text.isBlank() ? null : text.strip();
         EvidenceOptions options = EvidenceOptions.of(priors, noFaces, transcript);
         List<Cue> cues;
+        EvidenceKey key = null;
         if (media == null) {
             cues = transcript == null ? List.of() : List.of(TranscriptStillEncoder.transcriptCue(transcript));
         } else {
             String sha = cache.hashes.computeIfAbsent(media, Sha256::of);
             if (isClip(decoder.sniff(media))) {
-                cues = cache.get(extractor.clipKey(sha, options), () -> clipCues(media, options));
+                key = extractor.clipKey(sha, options);
+                cues = cache.get(key, () -> clipCues(media, options));
             } else {
-                cues = cache.get(extractor.stillKey(sha, options), () -> extractor.still(media, options).cues());
+                key = extractor.stillKey(sha, options);
+                cues = cache.get(key, () -> extractor.still(media, options).cues());
             }
         }
-        return new Evidence(CueSet.of(cues), faces(cues), transcript);
+        return new Evidence(CueSet.of(cues), faces(cues), transcript, key);
     }
 
     private static int faces(List<Cue> cues) {

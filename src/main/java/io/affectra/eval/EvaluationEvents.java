@@ -13,7 +13,7 @@ public class EvaluationEvents extends RunEventHub<EvaluationEvents.Event> {
 
     /** The kinds of event, by their SSE names. */
     public enum Kind {
-        PROGRESS("progress"), COMPLETED("completed"), FAILED("failed");
+        PROGRESS("progress"), COMPLETED("completed"), FAILED("failed"), CANCELLED("cancelled");
 
         private final String event;
 
@@ -35,6 +35,10 @@ public class EvaluationEvents extends RunEventHub<EvaluationEvents.Event> {
 
         static Event failed(String id, String error) {
             return new Event(Kind.FAILED, Map.of("id", id, "status", "failed", "error", String.valueOf(error)));
+        }
+
+        static Event cancelled(String id) {
+            return new Event(Kind.CANCELLED, Map.of("id", id, "status", "cancelled"));
         }
 
         @Override

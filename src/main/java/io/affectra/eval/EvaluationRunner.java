@@ -152,7 +152,7 @@ public class EvaluationRunner {
             store.finish(id, EvaluationStatus.CANCELLED, "cancelled", null);
             return null;
         });
-        events.publish(id, EvaluationEvents.Event.failed(id, "cancelled"));
+        events.publish(id, EvaluationEvents.Event.cancelled(id));
         return execution != null;
     }
 

@@ -10,10 +10,10 @@ import java.util.function.Supplier;
  */
 public interface CompletionCache {
 
-    CompletionCache NONE = (key, call) -> call.get();
+    CompletionCache NONE = (key, request, call) -> call.get();
 
-    /** The cached reply for {@code key}, or {@code call}'s (kept when it returns). */
-    BackendReply complete(CompletionKey key, Supplier<BackendReply> call);
+    /** The cached reply for {@code key} (made from {@code request}), or {@code call}'s (kept when it returns). */
+    BackendReply complete(CompletionKey key, BackendRequest request, Supplier<BackendReply> call);
 
     /** A view of a cache that counts what it served and what it had to ask for. */
     final class TrialView implements CompletionCache {
@@ -27,9 +27,9 @@ public interface CompletionCache {
         }
 
         @Override
-        public BackendReply complete(CompletionKey key, Supplier<BackendReply> call) {
+        public BackendReply complete(CompletionKey key, BackendRequest request, Supplier<BackendReply> call) {
             boolean[] asked = new boolean[1];
-            BackendReply reply = cache.complete(key, () -> {
+            BackendReply reply = cache.complete(key, request, () -> {
                 asked[0] = true;
                 return call.get();
             });

@@ -62,7 +62,7 @@ public class EmotionAnswerClient {
             }
             long start = System.nanoTime();
             BackendRequest attemptRequest = current;
-            BackendReply reply = cache.complete(CompletionKey.of(name, backend, attemptRequest),
+            BackendReply reply = cache.complete(CompletionKey.of(name, backend, attemptRequest), attemptRequest,
                     () -> limiter.call(name, () -> backend.complete(attemptRequest)));
             millis += (System.nanoTime() - start) / 1_000_000;
             promptTokens += reply.promptTokens();

@@ -31,7 +31,7 @@ public class SharedCompletionCache implements CompletionCache {
     }
 
     @Override
-    public BackendReply complete(CompletionKey key, Supplier<BackendReply> call) {
+    public BackendReply complete(CompletionKey key, BackendRequest request, Supplier<BackendReply> call) {
         synchronized (replies) {
             BackendReply cached = replies.get(key);
             if (cached != null) {

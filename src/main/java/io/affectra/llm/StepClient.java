@@ -40,7 +40,7 @@ public class StepClient {
             LOG.debugf("backend '%s' step %s", name, request.task() == null ? "?" : request.task().step());
         }
         long start = System.nanoTime();
-        BackendReply reply = cache.complete(CompletionKey.of(name, backend, request), () -> limiter.call(name, () -> backend.complete(request)));
+        BackendReply reply = cache.complete(CompletionKey.of(name, backend, request), request, () -> limiter.call(name, () -> backend.complete(request)));
         long millis = (System.nanoTime() - start) / 1_000_000;
         return new AnsweredStep(name, backend.kind(), backend.model(), reply.text() == null ? "" : reply.text(),
                 reply.promptTokens(), reply.completionTokens(), millis);

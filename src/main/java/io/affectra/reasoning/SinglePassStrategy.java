@@ -15,6 +15,11 @@ abstract class SinglePassStrategy implements Strategy {
 
     abstract String templateId();
 
+    @Override
+    public List<String> templates(boolean questions) {
+        return questions ? List.of("question/direct") : List.of(templateId());
+    }
+
     StepRunner runner() {
         return runner;
     }

@@ -1,5 +1,7 @@
 package io.affectra.reasoning;
 
+import java.util.List;
+
 /**
  * How an answer is reached from cues: one pass, a facial-priors prompt, or a multi-step loop (PEP-MEK).
  * Strategies are CDI beans; the registry finds them by id.
@@ -19,6 +21,12 @@ public interface Strategy {
     default boolean requiresDeidentified() {
         return false;
     }
+
+    /**
+     * The templates it renders, one per backend call, in order: for closed questions when {@code questions}, else for
+     * an emotion answer. What an experiment's variant can replace, and how many calls a trial makes.
+     */
+    List<String> templates(boolean questions);
 
     /** An emotion answer (label, probabilities, reasoning, cited cues) over the input's cues. */
     StrategyResult run(StrategyInput input);

@@ -9,6 +9,7 @@ import io.affectra.reasoning.QuestionInput;
 import io.affectra.reasoning.StrategyInput;
 import io.affectra.vocabulary.EmotionAnswer;
 import io.affectra.vocabulary.StepName;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,6 +23,18 @@ record LoopSteps(String task, Grounding grounding, AnswerPrompt answer, ExplainP
 
     String template(StepName step) {
         return task + "/" + step.wire();
+    }
+
+    /** The templates one walk renders, in order: the description when the loop grounds on one, then answer, explain, final. */
+    List<String> templates() {
+        List<String> out = new ArrayList<>();
+        if (grounding instanceof Grounding.Describe) {
+            out.add(template(StepName.DESCRIBE));
+        }
+        out.add(template(StepName.ANSWER));
+        out.add(template(StepName.EXPLAIN));
+        out.add(template(StepName.FINAL));
+        return List.copyOf(out);
     }
 
     /** The first step: what the answer stands on. */

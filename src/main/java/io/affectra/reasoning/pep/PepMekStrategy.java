@@ -48,6 +48,11 @@ public class PepMekStrategy implements Strategy {
     }
 
     @Override
+    public java.util.List<String> templates(boolean questions) {
+        return steps.templates();
+    }
+
+    @Override
     public boolean answersQuestions() {
         return true;
     }

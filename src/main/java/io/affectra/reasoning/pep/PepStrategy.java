@@ -40,6 +40,11 @@ public class PepStrategy implements Strategy {
     }
 
     @Override
+    public java.util.List<String> templates(boolean questions) {
+        return STEPS.templates();
+    }
+
+    @Override
     public boolean answersQuestions() {
         return true;
     }

@@ -1,0 +1,139 @@
+package io.affectra.api;
+
+import io.affectra.eval.EvaluationEvents;
+import io.affectra.experiment.ExperimentCases;
+import io.affectra.experiment.ExperimentService;
+import io.affectra.experiment.ExperimentSpec;
+import io.affectra.experiment.ExperimentView;
+import io.affectra.experiment.SpecReader;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/** {@code /v1/experiments}: prompt variants x backends x strategies x parameters x ablations over one dataset's evidence. */
+@Path("/v1/experiments")
+public class ExperimentResource {
+
+    private static final String SUBMIT = "The spec (JSON or YAML): dataset (a built-in set) or an uploaded one, format, variants, backends, "
+            + "strategies, params, ablations, repeats, baseline, concurrency, gates, dryRun. Answers 202 with {id, status, cells, trials}; a dry "
+            + "run answers 200 with the cells, counts, estimates and the first cases' prompts.";
+
+    private final ExperimentService experiments;
+    private final ExperimentCases cases;
+    private final EvaluationEvents events;
+
+    public ExperimentResource(ExperimentService experiments, ExperimentCases cases, EvaluationEvents events) {
+        this.experiments = experiments;
+        this.cases = cases;
+        this.events = events;
+    }
+
+    @POST
+    @Consumes({MediaType.APPLICATION_JSON, "application/yaml", "application/x-yaml", "text/yaml"})
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Start (or dry-run) an experiment", description = SUBMIT)
+    public Response submit(String spec) {
+        return answer(experiments.submit(SpecReader.read(spec), null, null));
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Start (or dry-run) an experiment over an uploaded dataset", description = "Parts: 'spec' (JSON or YAML) and 'dataset' "
+            + "(JSONL in any evaluation format). " + SUBMIT)
+    public Response submitWithDataset(@RestForm("spec") String spec, @RestForm("dataset") FileUpload dataset) {
+        ExperimentSpec parsed = SpecReader.read(spec);
+        return answer(experiments.submit(parsed, dataset == null ? null : bytes(dataset), dataset == null ? null : dataset.fileName()));
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<Map<String, Object>> list(@QueryParam("limit") @DefaultValue("50") int limit) {
+        return experiments.list(Math.max(1, Math.min(limit, 500)));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "An experiment: status, progress, cells with metrics, comparisons with the baseline, gates")
+    public ExperimentView get(@PathParam("id") String id) {
+        return experiments.view(id);
+    }
+
+    @GET
+    @Path("/{id}/matrix")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Cases x cells, paged; only=differing|flips, label, category filter")
+    public ExperimentCases.Matrix matrix(@PathParam("id") String id, @QueryParam("offset") @DefaultValue("0") int offset,
+            @QueryParam("limit") @DefaultValue("100") int limit, @QueryParam("only") String only, @QueryParam("label") String label,
+            @QueryParam("category") String category) {
+        return cases.matrix(id, offset, limit, only, label, category);
+    }
+
+    @GET
+    @Path("/{id}/cases/{caseKey}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "One case: its evidence with encoder versions, and per cell every trial's prompts, reply, answer and score")
+    public ExperimentCases.CaseDetail caseDetail(@PathParam("id") String id, @PathParam("caseKey") String caseKey) {
+        return cases.detail(id, caseKey);
+    }
+
+    @POST
+    @Path("/{id}/resume")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response resume(@PathParam("id") String id) {
+        return Response.accepted(experiments.resume(id)).build();
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Produces(MediaType.APPLICATION_JSON)
+    public ExperimentService.Submitted cancel(@PathParam("id") String id) {
+        return experiments.cancel(id);
+    }
+
+    @GET
+    @Path("/{id}/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Blocking
+    @Operation(summary = "Progress events (SSE): 'progress' after each trial, then 'completed', 'failed' or 'cancelled' with the experiment")
+    public Multi<OutboundSseEvent> events(@PathParam("id") String id, @Context Sse sse) {
+        return RunEventStreams.stream(id, sse, events, () -> experiments.view(id), ExperimentView::status);
+    }
+
+    private static Response answer(Object submitted) {
+        if (submitted instanceof ExperimentService.Submitted s) {
+            return Response.accepted(s).location(URI.create("/v1/experiments/" + s.id())).build();
+        }
+        return Response.ok(submitted).build();
+    }
+
+    private static byte[] bytes(FileUpload upload) {
+        try {
+            return Files.readAllBytes(upload.uploadedFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
