@@ -3,6 +3,7 @@ package io.affectra.reasoning;
 import io.affectra.prompt.context.EmotionPromptContext;
 import io.affectra.vocabulary.StepName;
 import java.util.List;
+import java.util.Optional;
 
 /** Renders one template over the cues and asks the backend once (with the client's own retry on invalid answers). */
 abstract class SinglePassStrategy implements Strategy {
@@ -14,6 +15,11 @@ abstract class SinglePassStrategy implements Strategy {
     }
 
     abstract String templateId();
+
+    @Override
+    public Optional<String> answerTemplate() {
+        return Optional.of(templateId());
+    }
 
     StepRunner runner() {
         return runner;

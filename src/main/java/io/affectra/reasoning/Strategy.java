@@ -1,5 +1,7 @@
 package io.affectra.reasoning;
 
+import java.util.Optional;
+
 /**
  * How an answer is reached from cues: one pass, a facial-priors prompt, or a multi-step loop (PEP-MEK).
  * Strategies are CDI beans; the registry finds them by id.
@@ -18,6 +20,15 @@ public interface Strategy {
     /** Whether the strategy works without faces by design (DEEMO): it turns de-identified mode on. */
     default boolean requiresDeidentified() {
         return false;
+    }
+
+    /**
+     * The one template its emotion answer renders ({@code emotion/direct}), where a single template makes the whole
+     * answer: a prompt variant of the same task can take its place. Empty for loops whose steps each render a template
+     * of their own (PEP), where one variant would replace nothing.
+     */
+    default Optional<String> answerTemplate() {
+        return Optional.empty();
     }
 
     /** An emotion answer (label, probabilities, reasoning, cited cues) over the input's cues. */
