@@ -36,13 +36,21 @@ public class ModelCatalog {
 
     private final Map<String, ModelRoute> listed;
     private final Map<String, ModelRoute> aliases;
+    private final Map<String, ModelConfig> configs;
+    private final BackendRegistry backends;
+    private final PromptRegistry prompts;
+    private final StrategyRegistry strategies;
     private final long created = System.currentTimeMillis() / 1000;
 
     @Inject
     public ModelCatalog(ModelsConfig models, ChatConfig chat, BackendRegistry backends, PromptRegistry prompts,
             StrategyRegistry strategies) {
+        this.configs = Map.copyOf(models.byId());
+        this.backends = backends;
+        this.prompts = prompts;
+        this.strategies = strategies;
         Map<String, ModelRoute> routes = new LinkedHashMap<>();
-        new TreeMap<>(models.byId()).forEach((id, model) -> routes.put(id, configured(id, model, backends, prompts, strategies)));
+        new TreeMap<>(configs).forEach((id, model) -> routes.put(id, configured(id, model, model.strategy())));
         Map<String, ModelRoute> passThrough = new TreeMap<>();
         Map<String, List<ModelRoute>> byUpstreamName = new HashMap<>();
         if (chat.passThroughModels()) {
@@ -54,7 +62,7 @@ public class ModelCatalog {
                 String model = backend.model().orElseThrow();
                 String id = name + "/" + model;
                 ModelRoute route = new ModelRoute(id, name, backend.kind(), model, ChatMode.CHAT, false, null, null, false, false,
-                        "Pass-through to backend '" + name + "' (" + model + "): the conversation goes through unchanged.", true);
+                        "Pass-through to backend '" + name + "' (" + model + "): the conversation goes through unchanged.", true, null);
                 if (!routes.containsKey(id)) {
                     passThrough.put(id, route);
                     byUpstreamName.computeIfAbsent(model, k -> new ArrayList<>()).add(route);
@@ -73,8 +81,7 @@ public class ModelCatalog {
         LOG.infof("chat models: %s", String.join(", ", routes.keySet()));
     }
 
-    private static ModelRoute configured(String id, ModelConfig model, BackendRegistry backends, PromptRegistry prompts,
-            StrategyRegistry strategies) {
+    private ModelRoute configured(String id, ModelConfig model, String strategy) {
         String where = "affectra.models.\"" + id + "\"";
         if (id.isBlank()) {
             throw new IllegalStateException("a model id under affectra.models is blank");
@@ -91,9 +98,9 @@ public class ModelCatalog {
                     + "' is the local reasoner, which only answers (mode=answer)");
         }
         // An answer strategy that wants facial priors (EMO-LLaMA) gets them, as on /v1/emotion/analyze.
-        boolean priors = model.facialPriors() || (mode == ChatMode.ANSWER && strategies.get(model.strategy()).wantsFacialPriors());
+        boolean priors = model.facialPriors() || (mode == ChatMode.ANSWER && strategies.get(strategy).wantsFacialPriors());
         // A strategy that reasons without faces (DEEMO) is de-identified on every surface, as on /v1/emotion/analyze.
-        boolean deidentify = model.deidentify() || strategies.get(model.strategy()).requiresDeidentified();
+        boolean deidentify = model.deidentify() || strategies.get(strategy).requiresDeidentified();
         if (model.cues() && mode == ChatMode.CHAT) {
             prompts.get(model.prompt(), ChatCuePromptContext.class);
         }
@@ -101,10 +108,24 @@ public class ModelCatalog {
                 .or(backend::model)
                 .orElseGet(() -> backends.get(backendName).model());
         String description = model.description().orElse(String.format(Locale.ROOT, "%s on backend '%s'%s",
-                mode == ChatMode.ANSWER ? "Emotion answer (strategy " + model.strategy() + ")" : "Chat with measured cues",
+                mode == ChatMode.ANSWER ? "Emotion answer (strategy " + strategy + ")" : "Chat with measured cues",
                 backendName, priors ? ", facial priors" : ""));
-        return new ModelRoute(id, backendName, backend.kind(), upstream, mode, model.cues(), model.prompt(), model.strategy(),
-                priors, deidentify, description, false);
+        return new ModelRoute(id, backendName, backend.kind(), upstream, mode, model.cues(), model.prompt(), strategy,
+                priors, deidentify, description, false, null);
+    }
+
+    /**
+     * A configured answer-mode route with another strategy (a request's choice): facial priors and de-identification
+     * follow that strategy as they would have followed the configured one, so the evidence is the strategy's own.
+     *
+     * @throws io.affectra.reasoning.UnknownStrategyException when {@code strategy} names none
+     */
+    public ModelRoute withStrategy(ModelRoute route, String strategy) {
+        ModelConfig model = configs.get(route.id());
+        if (model == null || route.passThrough() || route.mode() != ChatMode.ANSWER) {
+            throw new IllegalArgumentException("model " + route.id() + " is no configured answer-mode model");
+        }
+        return configured(route.id(), model, strategy).withPrompts(route.prompts());
     }
 
     /** The route of a model id (configured, pass-through or bare backend model name). */

@@ -1,6 +1,7 @@
 package io.affectra.gateway;
 
 import io.affectra.llm.BackendKind;
+import io.affectra.prompt.PromptOverrides;
 
 /**
  * What a model id of the chat surface resolves to.
@@ -10,6 +11,8 @@ import io.affectra.llm.BackendKind;
  * @param prompt        the cue-context template
  * @param strategy      the strategy of {@link ChatMode#ANSWER} mode
  * @param passThrough   an automatic {@code <backend>/<model>} id: the conversation goes through unchanged
+ * @param prompts       templates rendered in place of the shipped ones (a prompt variant the request chose); none by
+ *                      default
  */
 public record ModelRoute(
         String id,
@@ -23,7 +26,18 @@ public record ModelRoute(
         boolean facialPriors,
         boolean deidentify,
         String description,
-        boolean passThrough) {
+        boolean passThrough,
+        PromptOverrides prompts) {
+
+    public ModelRoute {
+        prompts = prompts == null ? PromptOverrides.NONE : prompts;
+    }
+
+    /** This route with {@code value} rendered in place of the shipped templates. */
+    public ModelRoute withPrompts(PromptOverrides value) {
+        return new ModelRoute(id, backend, kind, upstreamModel, mode, cues, prompt, strategy, facialPriors, deidentify, description,
+                passThrough, value);
+    }
 
     /** Who a model "belongs to" in {@code GET /v1/models}: Affectra for its pipelines, the backend for pass-through ids. */
     public String ownedBy() {

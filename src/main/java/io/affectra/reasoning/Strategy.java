@@ -1,6 +1,7 @@
 package io.affectra.reasoning;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * How an answer is reached from cues: one pass, a facial-priors prompt, or a multi-step loop (PEP-MEK).
@@ -27,6 +28,16 @@ public interface Strategy {
      * an emotion answer. What an experiment's variant can replace, and how many calls a trial makes.
      */
     List<String> templates(boolean questions);
+
+    /**
+     * The one template its emotion answer renders ({@code emotion/direct}), where a single template makes the whole
+     * answer: a prompt variant of the same task can take its place. Empty for loops whose steps each render a template
+     * of their own (PEP), where one variant would replace nothing.
+     */
+    default Optional<String> answerTemplate() {
+        List<String> rendered = templates(false);
+        return rendered.size() == 1 ? Optional.of(rendered.get(0)) : Optional.empty();
+    }
 
     /** An emotion answer (label, probabilities, reasoning, cited cues) over the input's cues. */
     StrategyResult run(StrategyInput input);

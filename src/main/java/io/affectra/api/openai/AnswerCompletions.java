@@ -6,6 +6,9 @@ import io.affectra.gateway.ModelRoute;
 import io.affectra.gateway.TokenEstimate;
 import io.affectra.gateway.media.CueContext;
 import io.affectra.llm.AnsweredCall;
+import io.affectra.llm.CompletionCache;
+import io.affectra.llm.Sampling;
+import io.affectra.reasoning.CallSettings;
 import io.affectra.reasoning.StrategyInput;
 import io.affectra.reasoning.StrategyRegistry;
 import io.affectra.reasoning.StrategyResult;
@@ -21,7 +24,10 @@ import java.util.stream.Collectors;
  * {@code answer} mode (and so the offline {@code local} backend) on the chat surface: the model's strategy answers over
  * the cues of the chat's media, and the structured answer becomes the assistant's message: the answer's JSON when the
  * client asked for {@code response_format: json_object}, a short text otherwise. {@code stop} and {@code max_tokens}
- * are applied to that text; the reasoner is deterministic, so {@code temperature} and {@code seed} change nothing.
+ * are applied to that text. {@code temperature} and {@code seed} go to the strategy's backend calls (the offline
+ * reasoner is deterministic and ignores them); {@code max_tokens} does not, since it bounds the message the client
+ * gets, and capping the backend would cut its JSON answer short. The route's prompt variant, if the request chose one,
+ * is rendered in place of the strategy's template.
  * Usage is the backend's where it reports tokens and estimated (four characters a token) where it does not.
  * Blocking: runs on a worker thread.
  */
@@ -51,8 +57,9 @@ public class AnswerCompletions {
     }
 
     public AnswerReply answer(ModelRoute route, ChatRequest chat, CueContext context) {
+        CallSettings settings = new CallSettings(route.prompts(), new Sampling(chat.temperature(), chat.seed(), null), CompletionCache.NONE);
         StrategyResult result = strategies.get(route.strategy())
-                .run(new StrategyInput(context.cues(), null, LabelSet.CANONICAL, route.backend(), context.faceCount()));
+                .run(new StrategyInput(context.cues(), null, LabelSet.CANONICAL, route.backend(), context.faceCount(), settings));
         String content = chat.responseFormat().equals("json_object") ? json(result.answer()) : text(result.answer());
         String finish = "stop";
         int cut = firstStop(content, chat.stop());
@@ -68,7 +75,8 @@ public class AnswerCompletions {
         AnsweredCall call = result.call();
         long prompt = call.promptTokens() > 0 ? call.promptTokens() : TokenEstimate.of(chat.text()) + cueTokens;
         long completion = call.completionTokens() > 0 ? call.completionTokens() : TokenEstimate.of(content);
-        return new AnswerReply(content, finish, prompt, completion, cueTokens, call.backend(), call.backendMillis() * 1_000_000);
+        return new AnswerReply(content, finish, prompt, completion, cueTokens, call.backend(), call.backendMillis() * 1_000_000,
+                route.strategy(), result.prompt());
     }
 
     static String text(EmotionAnswer answer) {

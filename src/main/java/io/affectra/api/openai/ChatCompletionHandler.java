@@ -10,7 +10,7 @@ import io.affectra.gateway.ChatMode;
 import io.affectra.gateway.ChatProxy;
 import io.affectra.gateway.ConversationRewriter;
 import io.affectra.gateway.GatewayMetrics;
-import io.affectra.gateway.ModelCatalog;
+import io.affectra.gateway.ModelChoices;
 import io.affectra.gateway.ModelRoute;
 import io.affectra.gateway.ProxyCall;
 import io.affectra.gateway.Upstream;
@@ -21,6 +21,7 @@ import io.affectra.gateway.media.MediaCues;
 import io.affectra.gateway.media.MediaPart;
 import io.affectra.gateway.media.MediaParts;
 import io.affectra.error.ReportedError;
+import io.affectra.prompt.PromptRef;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
@@ -55,14 +56,14 @@ public class ChatCompletionHandler {
 
     private final Vertx vertx;
     private final ChatConfig chat;
-    private final ModelCatalog models;
+    private final ModelChoices models;
     private final Upstreams upstreams;
     private final ChatProxy proxy;
     private final MediaCues mediaCues;
     private final AnswerCompletions answers;
     private final GatewayMetrics metrics;
 
-    public ChatCompletionHandler(Vertx vertx, ChatConfig chat, ModelCatalog models, Upstreams upstreams, ChatProxy proxy,
+    public ChatCompletionHandler(Vertx vertx, ChatConfig chat, ModelChoices models, Upstreams upstreams, ChatProxy proxy,
             MediaCues mediaCues, AnswerCompletions answers, GatewayMetrics metrics) {
         this.vertx = vertx;
         this.chat = chat;
@@ -190,7 +191,8 @@ public class ChatCompletionHandler {
 
     private void route(Exchange x) {
         try {
-            x.route = models.resolve(x.chat.model()).orElseThrow(() -> new OpenAiException(OpenAiError.unknownModel(x.chat.model())));
+            x.route = models.resolve(x.chat.model(), x.chat.variant(), x.chat.strategy())
+                    .orElseThrow(() -> new OpenAiException(OpenAiError.unknownModel(x.chat.model())));
             x.parts = MediaParts.find(x.chat.messages());
             if (x.route.mode() == ChatMode.ANSWER) {
                 answers.check(x.route, x.chat);
@@ -306,12 +308,22 @@ public class ChatCompletionHandler {
         if (!context.warnings().isEmpty()) {
             response.putHeader("x-affectra-warnings", ascii(String.join("; ", context.warnings())));
         }
+        templateHeaders(response, context.prompt());
+    }
+
+    /** Which template the reply rests on (the cue context's, or the answer's), for clients comparing prompt variants. */
+    private static void templateHeaders(HttpServerResponse response, PromptRef template) {
+        if (template != null) {
+            response.putHeader("x-affectra-template", template.id() + "@" + template.version())
+                    .putHeader("x-affectra-template-sha256", template.hash());
+        }
     }
 
     private void writeAnswer(Exchange x, Answered answered) {
         AnswerReply reply = answered.reply();
         HttpServerResponse response = x.rc.response();
         cueHeaders(response, answered.context());
+        templateHeaders(response, reply.template());
         response.putHeader("x-affectra-backend", reply.backend()).putHeader("x-affectra-model", x.model());
         int n = x.chat.n();
         if (x.chat.stream()) {

@@ -18,7 +18,8 @@ import java.util.Set;
  * A {@code POST /v1/chat/completions} body as a JSON tree: what the gateway reads (model, stream, media) and checks is
  * read here; everything else (tools, response_format, sampling parameters, vendor extensions) travels to the backend
  * untouched. The checks mirror OpenAI's, so that every backend behind the gateway refuses the same mistakes with the same
- * 400 (a backend that ignores an invalid {@code temperature} would otherwise answer it).
+ * 400 (a backend that ignores an invalid {@code temperature} would otherwise answer it). Affectra's own extension, an
+ * {@code affectra} object ({@code variant}, {@code strategy}), is read and taken out: no backend gets it.
  */
 public final class ChatRequest {
 
@@ -31,12 +32,21 @@ public final class ChatRequest {
 
     private static final Set<String> ROLES = Set.of("system", "developer", "user", "assistant", "tool", "function");
     private static final Set<String> FORMATS = Set.of("text", "json_object", "json_schema");
+    private static final String EXTENSION = "affectra";
+    private static final Set<String> EXTENSION_FIELDS = Set.of("variant", "strategy");
 
     private final ObjectNode root;
     private final ArrayNode messages;
     private final byte[] raw;
+    private final boolean extended;
+    private final String variant;
+    private final String strategy;
 
     private ChatRequest(ObjectNode root, byte[] raw) {
+        JsonNode extension = root.remove(EXTENSION);
+        this.extended = extension != null;
+        this.variant = extension == null ? null : extension.path("variant").textValue();
+        this.strategy = extension == null ? null : extension.path("strategy").textValue();
         this.root = root;
         this.messages = (ArrayNode) root.get("messages");
         this.raw = raw;
@@ -92,7 +102,28 @@ public final class ChatRequest {
         stop(root.get("stop"));
         responseFormat(root.get("response_format"));
         tools(root);
+        extension(root.get(EXTENSION));
         return root;
+    }
+
+    private static void extension(JsonNode extension) {
+        if (extension == null || extension.isNull()) {
+            return;
+        }
+        if (!extension.isObject()) {
+            throw invalid(EXTENSION, "invalid_type", "'affectra' must be an object with 'variant' and/or 'strategy'.");
+        }
+        for (var fields = extension.fieldNames(); fields.hasNext(); ) {
+            String field = fields.next();
+            JsonNode value = extension.get(field);
+            if (!EXTENSION_FIELDS.contains(field)) {
+                throw invalid(EXTENSION + "." + field, "unknown_parameter", "Unknown field 'affectra." + field + "'; 'affectra' takes "
+                        + "'variant' (a prompt template such as emotion/emo-llama) and 'strategy' (answer mode).");
+            }
+            if (!value.isNull() && (!value.isTextual() || value.asText().isBlank())) {
+                throw invalid(EXTENSION + "." + field, "invalid_type", "'affectra." + field + "' must be a non-empty string.");
+            }
+        }
     }
 
     private static void message(JsonNode message, String where) {
@@ -218,7 +249,8 @@ public final class ChatRequest {
      * safely (then write {@link #root()} instead).
      */
     public byte[] withModel(String model) {
-        int[] slot = modelSlot();
+        // The client's bytes still hold the extension that no backend may get.
+        int[] slot = extended ? null : modelSlot();
         if (slot == null) {
             return null;
         }
@@ -277,6 +309,16 @@ public final class ChatRequest {
         return root.get("model").asText();
     }
 
+    /** {@code affectra.variant}: a prompt template to answer with, or null. */
+    public String variant() {
+        return variant;
+    }
+
+    /** {@code affectra.strategy}: the strategy of an answer-mode model, or null. */
+    public String strategy() {
+        return strategy;
+    }
+
     public ArrayNode messages() {
         return messages;
     }
@@ -296,6 +338,17 @@ public final class ChatRequest {
     public boolean hasTemperature() {
         JsonNode t = root.get("temperature");
         return t != null && !t.isNull();
+    }
+
+    /** {@code temperature}, or null when not sent. */
+    public Double temperature() {
+        return hasTemperature() ? root.get("temperature").asDouble() : null;
+    }
+
+    /** {@code seed}, or null when not sent. */
+    public Long seed() {
+        JsonNode seed = root.get("seed");
+        return seed == null || seed.isNull() ? null : seed.asLong();
     }
 
     /** {@code max_completion_tokens}, else {@code max_tokens}, else 0 (no limit). */

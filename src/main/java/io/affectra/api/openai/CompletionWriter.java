@@ -11,7 +11,9 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Writes an assistant message made inside Affectra in OpenAI's wire format: a {@code chat.completion}, or
  * {@code chat.completion.chunk} events (role first, the content in word-sized pieces, the finish reason, the usage chunk
- * when {@code stream_options.include_usage}, then {@code data: [DONE]}), each written as soon as it exists.
+ * when {@code stream_options.include_usage}, then {@code data: [DONE]}), each written as soon as it exists. A completion
+ * also carries an {@code affectra} object: the strategy and the template (ref and sha256) that answered, so a client
+ * comparing prompt variants can tell which one it got (a stream has the same in its response headers).
  */
 final class CompletionWriter {
 
@@ -35,7 +37,16 @@ final class CompletionWriter {
                     .putNull("logprobs")
                     .put("finish_reason", reply.finishReason()));
         }
-        return header(newId(), "chat.completion", model).put("choices", choices).put("usage", usage(reply, n));
+        return header(newId(), "chat.completion", model).put("choices", choices).put("usage", usage(reply, n))
+                .put("affectra", affectra(reply));
+    }
+
+    private static JsonObject affectra(AnswerReply reply) {
+        JsonObject out = new JsonObject().put("strategy", reply.strategy());
+        if (reply.template() != null) {
+            out.put("template", reply.template().id() + "@" + reply.template().version()).put("template_sha256", reply.template().hash());
+        }
+        return out;
     }
 
     static void stream(HttpServerResponse response, String model, AnswerReply reply, int n, boolean includeUsage) {

@@ -126,14 +126,15 @@ public class MediaCues {
         ChatCuePromptContext context = new ChatCuePromptContext(renderer.render(cueSet), String.join("\n", lines), parts.size(), faces,
                 String.join("; ", withheld), forwarded, "", false);
         if (route.cues() && !parts.isEmpty() && route.mode() == ChatMode.CHAT) {
-            RenderedPrompt rendered = prompts.render(template, context);
+            // A variant the request chose (key "chat") takes the place of the model's template here and below.
+            RenderedPrompt rendered = prompts.render(template, context, route.prompts());
             text = rendered.system();
             ref = rendered.template();
         }
         Map<Integer, String> placeholders = new HashMap<>();
         for (MediaPart part : parts) {
             boolean cuesShown = measured.getOrDefault(part.index(), false) && text != null;
-            placeholders.put(part.index(), prompts.render(template, context.forPart(part.label(), cuesShown)).user());
+            placeholders.put(part.index(), prompts.render(template, context.forPart(part.label(), cuesShown), route.prompts()).user());
         }
         if (!warnings.isEmpty()) {
             LOG.debugf("model %s: %s", route.id(), warnings);

@@ -60,7 +60,11 @@ class ChatRequestTest {
             ",\"response_format\":{\"type\":\"json_schema\"}|response_format.json_schema",
             ",\"tool_choice\":\"auto\"|tool_choice",
             ",\"tools\":[{\"type\":\"function\",\"function\":{}}]|tools[0]",
-            ",\"stream_options\":{\"include_usage\":true}|stream_options"})
+            ",\"stream_options\":{\"include_usage\":true}|stream_options",
+            ",\"affectra\":\"emo-llama\"|affectra",
+            ",\"affectra\":{\"variant\":7}|affectra.variant",
+            ",\"affectra\":{\"strategy\":\" \"}|affectra.strategy",
+            ",\"affectra\":{\"template\":\"emo-llama\"}|affectra.template"})
     void refusesOutOfRangeParameters(String extra, String param) {
         assertThatThrownBy(() -> parse(with(extra))).isInstanceOfSatisfying(OpenAiException.class,
                 e -> assertThat(e.error().param()).isEqualTo(param));
@@ -76,6 +80,20 @@ class ChatRequestTest {
         assertThat(out).isEqualTo(body.replace("\"affectra-emo\"", "\"qwen/Qwen2.5 \\\"7B\\\"\""));
         assertThat(parse(out).model()).isEqualTo("qwen/Qwen2.5 \"7B\"");
         assertThat(parse(new String(request.withModel("modèle\\ü\n"), StandardCharsets.UTF_8)).model()).isEqualTo("modèle\\ü\n");
+    }
+
+    @Test
+    void theAffectraExtensionIsReadAndKeptFromTheBackend() {
+        ChatRequest request = parse(with(",\"affectra\":{\"variant\":\"emotion/emo-llama@1\",\"strategy\":\"direct\"},\"seed\":3"));
+
+        assertThat(request.variant()).isEqualTo("emotion/emo-llama@1");
+        assertThat(request.strategy()).isEqualTo("direct");
+        assertThat(request.seed()).isEqualTo(3L);
+        assertThat(request.temperature()).isNull();
+        assertThat(request.root().has("affectra")).isFalse();
+        // The client's bytes hold the extension, so they are never forwarded as they are.
+        assertThat(request.withModel("x")).isNull();
+        assertThat(parse(with("")).variant()).isNull();
     }
 
     @Test
