@@ -34,8 +34,4 @@ public record VariantSpec(String ref, String id, String extendsId, String system
     public String extendsId() {
         return extendsId;
     }
-
-    public boolean isInline() {
-        return ref == null;
-    }
 }

@@ -1,6 +1,7 @@
 package io.affectra.llm;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -16,6 +17,7 @@ public class SharedCompletionCache implements CompletionCache {
     private final int maxEntries;
     private final Map<CompletionKey, BackendReply> replies;
 
+    @Inject
     public SharedCompletionCache(CompletionCacheConfig config) {
         this(config.maxEntries());
     }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * Dependencies between Affectra's packages point down the layers:
  * <pre>
  * api, cli
- *   -> use cases: analysis, eval, job, gateway, evidence
+ *   -> use cases: analysis, eval, experiment, job, gateway, evidence
  *     -> reasoning
  *       -> llm
  *         -> encoder, prompt, knowledge
@@ -36,7 +36,7 @@ class LayerDirectionTest {
     /** Top-level packages, top layer first. */
     private static final List<List<String>> LAYERS = List.of(
             List.of("api", "cli"),
-            List.of("analysis", "eval", "job", "gateway", "evidence"),
+            List.of("analysis", "eval", "experiment", "job", "gateway", "evidence"),
             List.of("reasoning"),
             List.of("llm"),
             List.of("encoder", "prompt", "knowledge"),
