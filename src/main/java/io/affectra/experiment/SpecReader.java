@@ -35,7 +35,7 @@ public final class SpecReader {
             return spec;
         } catch (UnrecognizedPropertyException e) {
             throw new InvalidRequestException("invalid-experiment", "Unknown field '" + e.getPropertyName() + "' in the experiment spec"
-                    + at(e) + "; known fields: " + e.getKnownPropertyIds() + ".");
+                    + " (at " + e.getPathReference().replace("io.affectra.experiment.", "") + "); known fields: " + e.getKnownPropertyIds() + ".");
         } catch (JsonProcessingException e) {
             throw new InvalidRequestException("invalid-experiment", "The experiment spec is not valid JSON or YAML" + at(e) + ": "
                     + e.getOriginalMessage());

@@ -82,6 +82,26 @@ class OpenAiBackendTest {
     }
 
     @Test
+    void aRequestsSamplingOverridesTheConfiguredOneOnTheWire() {
+        stub.enqueue(Response.ok(OpenAiStub.chatCompletion(ANSWER, 1, 1)), Response.ok(OpenAiStub.chatCompletion(ANSWER, 1, 1)));
+        OpenAiBackend backend = backend(BackendSettings.openAi(stub.baseUrl(), "m").withTemperature(0.0));
+
+        backend.complete(request().withSampling(new Sampling(0.7, null, 64)));
+        JsonNode unseeded = stub.lastRequest().json();
+        assertThat(unseeded.path("temperature").asDouble()).isEqualTo(0.7);
+        assertThat(unseeded.path("max_tokens").asInt(unseeded.path("max_completion_tokens").asInt())).isEqualTo(64);
+        assertThat(unseeded.has("seed")).isFalse();
+        assertThat(unseeded.at("/response_format/type").asText()).isEqualTo("json_schema");
+
+        // A seed travels as the provider's parameter, with everything else kept.
+        backend.complete(request().withSampling(new Sampling(0.3, 42L, null)));
+        JsonNode seeded = stub.lastRequest().json();
+        assertThat(seeded.path("seed").asInt()).isEqualTo(42);
+        assertThat(seeded.path("temperature").asDouble()).isEqualTo(0.3);
+        assertThat(seeded.at("/response_format/json_schema/name").asText()).isEqualTo("emotion_answer");
+    }
+
+    @Test
     void jsonObjectModeAndNoneMode() {
         stub.enqueue(Response.ok(OpenAiStub.chatCompletion(ANSWER, 1, 1)), Response.ok(OpenAiStub.chatCompletion(ANSWER, 1, 1)));
 
