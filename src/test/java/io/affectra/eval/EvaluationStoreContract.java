@@ -1,6 +1,7 @@
 package io.affectra.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.affectra.eval.metrics.CaseResult;
 import io.agroal.api.AgroalDataSource;
@@ -72,5 +73,28 @@ abstract class EvaluationStoreContract {
         assertThat(store.countCases(id)).isEqualTo(4);
         assertThat(store.running()).contains(id);
         store.finish(id, EvaluationStatus.COMPLETED, null, null);
+    }
+
+    @Test
+    void aTrialIsStoredOncePerArmCaseAndRepeatWithWhatItRan() {
+        String id = Evaluations.start("{\"dataset\":\"knowledge-pairs\",\"backend\":\"local\",\"limit\":1}");
+        Evaluations.finish(runner, id);
+        CaseResult ok = store.results(id).get("direct").get(0);
+        String sha = "ab".repeat(32);
+        CaseResult second = ok.withTrial(new CaseResult.Trial(1, true, sha));
+
+        store.saveCase(id, second); // another repeat of the same case: a row of its own
+        assertThatThrownBy(() -> store.saveCase(id, second)).isInstanceOf(RuntimeException.class); // the same repeat again: refused
+        assertThat(store.countCase(id, "direct", ok.key(), 1)).isEqualTo(1);
+        assertThat(store.doneKeys(id)).contains(EvaluationStore.doneKey("direct", ok.key(), 0), EvaluationStore.doneKey("direct", ok.key(), 1));
+        CaseResult read = store.caseTrials(id, ok.key()).stream().filter(t -> t.trial().repeat() == 1).findFirst().orElseThrow();
+        assertThat(read.trial()).isEqualTo(new CaseResult.Trial(1, true, sha));
+        store.addCueCache(id, 3, 2);
+        store.addCueCache(id, 4, 0);
+        EvaluationRecord record = store.find(id).orElseThrow();
+        assertThat(record.cueCacheHits).isEqualTo(7);
+        assertThat(record.cueCacheMisses).isEqualTo(2);
+        assertThat(store.find(id, "experiment")).isEmpty();
+        assertThat(store.list("evaluation", 500)).extracting(r -> r.id).contains(id);
     }
 }
