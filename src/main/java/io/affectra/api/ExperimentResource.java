@@ -53,8 +53,8 @@ public class ExperimentResource {
     @Consumes({MediaType.APPLICATION_JSON, "application/yaml", "application/x-yaml", "text/yaml"})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Start (or dry-run) an experiment", description = SUBMIT)
-    public Response submit(String spec) {
-        return answer(experiments.submit(SpecReader.read(spec), null, null));
+    public Response submit(String spec, @QueryParam("dryRun") boolean dryRun) {
+        return answer(experiments.submit(dry(SpecReader.read(spec), dryRun), null, null));
     }
 
     @POST
@@ -62,8 +62,8 @@ public class ExperimentResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Start (or dry-run) an experiment over an uploaded dataset", description = "Parts: 'spec' (JSON or YAML) and 'dataset' "
             + "(JSONL in any evaluation format). " + SUBMIT)
-    public Response submitWithDataset(@RestForm("spec") String spec, @RestForm("dataset") FileUpload dataset) {
-        ExperimentSpec parsed = SpecReader.read(spec);
+    public Response submitWithDataset(@RestForm("spec") String spec, @RestForm("dataset") FileUpload dataset, @QueryParam("dryRun") boolean dryRun) {
+        ExperimentSpec parsed = dry(SpecReader.read(spec), dryRun);
         return answer(experiments.submit(parsed, dataset == null ? null : bytes(dataset), dataset == null ? null : dataset.fileName()));
     }
 
@@ -120,6 +120,11 @@ public class ExperimentResource {
     @Operation(summary = "Progress events (SSE): 'progress' after each trial, then 'completed', 'failed' or 'cancelled' with the experiment")
     public Multi<OutboundSseEvent> events(@PathParam("id") String id, @Context Sse sse) {
         return RunEventStreams.stream(id, sse, events, () -> experiments.view(id), ExperimentView::status);
+    }
+
+    /** {@code ?dryRun=true} makes any spec a dry run without editing it. */
+    private static ExperimentSpec dry(ExperimentSpec spec, boolean dryRun) {
+        return dryRun ? spec.asDryRun() : spec;
     }
 
     private static Response answer(Object submitted) {

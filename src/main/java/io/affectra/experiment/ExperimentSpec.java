@@ -57,6 +57,11 @@ public record ExperimentSpec(
                 concurrency, gates, judgeBackend, cache, null);
     }
 
+    public ExperimentSpec asDryRun() {
+        return new ExperimentSpec(name, dataset, format, mediaDir, limit, labels, variants, backends, strategies, params, ablations, repeats, baseline,
+                concurrency, gates, judgeBackend, cache, true);
+    }
+
     public ExperimentSpec withFormat(DatasetFormat value) {
         return new ExperimentSpec(name, dataset, value, mediaDir, limit, labels, variants, backends, strategies, params, ablations, repeats, baseline,
                 concurrency, gates, judgeBackend, cache, dryRun);
