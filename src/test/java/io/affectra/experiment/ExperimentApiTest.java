@@ -220,4 +220,28 @@ class ExperimentApiTest {
         }
         assertThat(trials).hasSize(48);
     }
+
+    /** The README's example on the offline reasoner: wording changes nothing there, the ablation does. */
+    @Test
+    void theReadmeExampleOnTheLocalBackend() throws Exception {
+        String id = given().multiPart("spec", java.nio.file.Files.readString(java.nio.file.Path.of("examples/experiment.yaml")), "application/yaml")
+                .multiPart("dataset", "photos.jsonl", java.nio.file.Files.readAllBytes(java.nio.file.Path.of("examples/photos.jsonl")), "application/x-ndjson")
+                .when().post("/v1/experiments").then().statusCode(202).extract().path("id");
+        JsonPath run = finish(id);
+
+        assertThat(run.getString("status")).isEqualTo("completed");
+        assertThat(run.getList("cells")).hasSize(8);
+        assertThat(run.getBoolean("gatesPassed")).isTrue();
+        // c1 (shipped template) and c5 (the cautious wording), same strategy and evidence: the same answers.
+        JsonPath matrix = given().when().get("/v1/experiments/" + id + "/matrix").then().statusCode(200).extract().jsonPath();
+        for (int row = 0; row < 4; row++) {
+            assertThat(matrix.getString("rows[" + row + "].cells.c5.answer")).isEqualTo(matrix.getString("rows[" + row + "].cells.c1.answer"));
+        }
+        // Without the face, the group photo is no longer read from its smiles.
+        assertThat(matrix.getString("rows.find { it.caseKey == 'group' }.cells.c1.answer")).isEqualTo("happiness");
+        assertThat(matrix.getString("rows.find { it.caseKey == 'group' }.cells.c2.answer")).isNotEqualTo("happiness");
+        // The sentences carry no face: the ablation leaves them as they were.
+        assertThat(matrix.getString("rows.find { it.caseKey == 'furious' }.cells.c2.answer"))
+                .isEqualTo(matrix.getString("rows.find { it.caseKey == 'furious' }.cells.c1.answer"));
+    }
 }
