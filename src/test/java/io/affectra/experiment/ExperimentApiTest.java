@@ -244,4 +244,40 @@ class ExperimentApiTest {
         assertThat(matrix.getString("rows.find { it.caseKey == 'furious' }.cells.c2.answer"))
                 .isEqualTo(matrix.getString("rows.find { it.caseKey == 'furious' }.cells.c1.answer"));
     }
+
+    @Test
+    void aCancelledExperimentSaysSoAndResumes() throws Exception {
+        CountDownLatch first = new CountDownLatch(1);
+        AtomicBoolean cancelled = new AtomicBoolean();
+        stub.answerWith(r -> {
+            if (!cancelled.get()) {
+                first.countDown();
+                return OpenAiStub.Response.hang();
+            }
+            return answer(r);
+        });
+        String id = submit(SPEC.replace("  - c1 accuracy >= 0.99\n", ""));
+        assertThat(first.await(2, TimeUnit.MINUTES)).isTrue();
+
+        given().when().post("/v1/experiments/" + id + "/cancel").then().statusCode(200).body("status", equalTo("cancelled"));
+        cancelled.set(true);
+        stub.release();
+        assertThat(runner.await(id, Duration.ofMinutes(1))).isTrue();
+        given().when().get("/v1/experiments/" + id).then().statusCode(200).body("status", equalTo("cancelled"));
+        // Not executing: the event stream gives the stored state once, under its status.
+        String events = given().when().get("/v1/experiments/" + id + "/events").then().statusCode(200).extract().asString();
+        assertThat(events).contains("event:cancelled").contains("\"status\":\"cancelled\"");
+        given().when().post("/v1/experiments/" + id + "/cancel").then().statusCode(400)
+                .body("type", org.hamcrest.Matchers.endsWith(":experiment-not-running"));
+
+        given().when().post("/v1/experiments/" + id + "/resume").then().statusCode(202).body("status", equalTo("running"));
+        JsonPath run = finish(id);
+        assertThat(run.getString("status")).isEqualTo("completed");
+        assertThat(run.getInt("progress.done")).isEqualTo(48);
+        given().when().post("/v1/experiments/" + id + "/resume").then().statusCode(400)
+                .body("type", org.hamcrest.Matchers.endsWith(":experiment-completed"));
+        String done = given().when().get("/v1/experiments/" + id + "/events").then().statusCode(200).extract().asString();
+        assertThat(done).contains("event:completed").contains("\"gatesPassed\":true");
+        assertThat(given().when().get("/v1/experiments").then().statusCode(200).extract().jsonPath().getList("id")).contains(id);
+    }
 }
