@@ -115,7 +115,7 @@ public class EvaluationService {
         MetricsReport report = status == EvaluationStatus.COMPLETED && r.metricsJson != null ? readReport(r.metricsJson)
                 : MetricsReport.of(dataset.format(), strategies, results, dataset.labels(), config.bootstrapSamples(), config.bootstrapSeed());
         Object metrics = strategies.size() == 1 ? report.byStrategy().get(strategies.get(0)) : report.byStrategy();
-        Progress progress = runner.progress(id).orElseGet(() -> stored(r.totalCases, strategies, results));
+        Progress progress = runner.progress(id).orElseGet(() -> Progress.stored(r.totalCases, strategies, results));
         return new EvaluationView(r.id, r.datasetName, status, dataset.format(),
                 new EvaluationView.DatasetInfo(r.datasetName, dataset.items(), dataset.cases().size(), r.datasetSha256),
                 options.backend() == null ? backends.defaultName() : options.backend(), strategies, options, r.createdAt, r.completedAt, progress,
@@ -153,16 +153,6 @@ public class EvaluationService {
             runner.start(id);
         }
         return new Submitted(id, EvaluationStatus.RUNNING);
-    }
-
-    private static Progress stored(int total, List<String> strategies, Map<String, List<CaseResult>> results) {
-        Map<String, Integer> byStrategy = new LinkedHashMap<>();
-        strategies.forEach(s -> byStrategy.put(s, results.getOrDefault(s, List.of()).size()));
-        List<CaseResult> all = results.values().stream().flatMap(List::stream).toList();
-        int done = Math.min(all.size(), total);
-        return new Progress(total, done, (int) all.stream().filter(CaseResult::failed).count(),
-                (int) all.stream().filter(CaseResult::unparseable).count(), total == 0 ? 100 : Math.round(done * 1000.0 / total) / 10.0,
-                null, done >= total ? Long.valueOf(0) : null, byStrategy);
     }
 
     private static EvaluationOptions options(String json) {

@@ -1,5 +1,8 @@
 package io.affectra.eval;
 
+import io.affectra.eval.metrics.CaseResult;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,4 +16,14 @@ import java.util.Map;
  */
 public record Progress(int total, int done, int errors, int unparseable, double percent, Double casesPerSecond, Long etaSeconds,
         Map<String, Integer> doneByStrategy) {
+
+    /** The progress of a run that is not executing here, from its stored trials: no rate, no ETA until done. */
+    public static Progress stored(int total, List<String> arms, Map<String, List<CaseResult>> results) {
+        Map<String, Integer> byArm = new LinkedHashMap<>();
+        arms.forEach(a -> byArm.put(a, results.getOrDefault(a, List.of()).size()));
+        List<CaseResult> all = results.values().stream().flatMap(List::stream).toList();
+        int done = Math.min(all.size(), total);
+        return new Progress(total, done, (int) all.stream().filter(CaseResult::failed).count(), (int) all.stream().filter(CaseResult::unparseable).count(),
+                total == 0 ? 100 : Math.round(done * 1000.0 / total) / 10.0, null, done >= total ? Long.valueOf(0) : null, byArm);
+    }
 }

@@ -127,7 +127,7 @@ public class ExperimentService {
         Map<String, List<CaseResult>> trials = store.results(id);
         ExperimentReport.Built built = ExperimentReport.build(p.plan().format(), p.cells(), p.baseline(), trials, p.dataset().labels(),
                 p.spec().gates(), evalConfig.bootstrapSamples(), evalConfig.bootstrapSeed());
-        Progress progress = runner.progress(id).orElseGet(() -> stored(r.totalCases, p, trials));
+        Progress progress = runner.progress(id).orElseGet(() -> Progress.stored(r.totalCases, p.plan().armIds(), trials));
         long[] live = runner.cueCache(id).orElse(new long[2]);
         return new ExperimentView(r.id, r.datasetName, r.status, p.plan().format(),
                 new ExperimentView.DatasetInfo(r.datasetName, p.dataset().items(), p.dataset().cases().size(), r.datasetSha256), p.baseline(),
@@ -180,14 +180,5 @@ public class ExperimentService {
         }
         runner.cancel(id);
         return new Submitted(id, EvaluationStatus.CANCELLED.id(), loaded.planned().cells().size(), r.totalCases, List.of());
-    }
-
-    private static Progress stored(int total, ExperimentPlanner.Planned p, Map<String, List<CaseResult>> trials) {
-        Map<String, Integer> byCell = new LinkedHashMap<>();
-        p.cells().forEach(c -> byCell.put(c.id(), trials.getOrDefault(c.id(), List.of()).size()));
-        List<CaseResult> all = trials.values().stream().flatMap(List::stream).toList();
-        int done = Math.min(all.size(), total);
-        return new Progress(total, done, (int) all.stream().filter(CaseResult::failed).count(), (int) all.stream().filter(CaseResult::unparseable).count(),
-                total == 0 ? 100 : Math.round(done * 1000.0 / total) / 10.0, null, done >= total ? Long.valueOf(0) : null, byCell);
     }
 }

@@ -67,30 +67,18 @@ abstract class ChatModelBackend implements EmotionBackend {
         ChatRequest.Builder chat = ChatRequest.builder().messages(messages(request.messages()));
         ResponseFormat format = responseFormat(request);
         Sampling sampling = request.sampling();
-        if (sampling.seed() == null) {
-            if (format != null) {
-                chat.responseFormat(format);
-            }
-            if (sampling.temperature() != null) {
-                chat.temperature(sampling.temperature());
-            }
-            if (sampling.maxTokens() != null) {
-                chat.maxOutputTokens(sampling.maxTokens());
-            }
-        } else {
-            // A seed is provider-specific, so the whole parameter set goes as the provider's parameters.
-            DefaultChatRequestParameters.Builder<?> base = DefaultChatRequestParameters.builder();
-            if (format != null) {
-                base.responseFormat(format);
-            }
-            if (sampling.temperature() != null) {
-                base.temperature(sampling.temperature());
-            }
-            if (sampling.maxTokens() != null) {
-                base.maxOutputTokens(sampling.maxTokens());
-            }
-            chat.parameters(seeded(base.build(), (int) (long) sampling.seed()));
+        DefaultChatRequestParameters.Builder<?> parameters = DefaultChatRequestParameters.builder();
+        if (format != null) {
+            parameters.responseFormat(format);
         }
+        if (sampling.temperature() != null) {
+            parameters.temperature(sampling.temperature());
+        }
+        if (sampling.maxTokens() != null) {
+            parameters.maxOutputTokens(sampling.maxTokens());
+        }
+        // A seed is provider-specific: it goes as the provider's own parameters.
+        chat.parameters(sampling.seed() == null ? parameters.build() : seeded(parameters.build(), (int) (long) sampling.seed()));
         ChatRequest built = chat.build();
         ChatResponse response;
         try {
