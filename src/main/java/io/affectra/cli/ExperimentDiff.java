@@ -90,7 +90,7 @@ final class ExperimentDiff {
                 r.onlyB().size()));
         String m = r.metric();
         TextTable t = new TextTable().left("A").left("B").left("label").right("cases").right(m + " A").right(m + " B").right("B - A [95% CI]")
-                .right("p (Holm)").right("A>B flips");
+                .right("p (Holm)").right("B worse/better");
         for (Match match : r.matched()) {
             BaselineComparison.MetricComparison c = match.comparison().metrics().get(m);
             String label = match.a().path("label").asText();
@@ -100,9 +100,16 @@ final class ExperimentDiff {
             }
             t.row(id(match.a()), id(match.b()), label, Integer.toString(c.cases()), MetricFormat.value(m, c.baseline()), MetricFormat.value(m, c.cell()),
                     MetricFormat.differenceWithInterval(m, c.difference(), c.ciLow(), c.ciHigh()), MetricFormat.pValue(c.holmP()),
-                    c.rightToWrong() == null ? "-" : "-" + c.rightToWrong().size() + "/+" + c.wrongToRight().size());
+                    c.rightToWrong() == null ? "-" : c.rightToWrong().size() + "/" + c.wrongToRight().size());
         }
         sb.append(t.plain());
+        for (Match match : r.matched()) {
+            BaselineComparison c = match.comparison();
+            if (c.droppedBaselineOnly() > 0 || c.droppedCellOnly() > 0) {
+                sb.append(String.format(Locale.ROOT, "  %s -> %s: left out %d case(s) only A ran and %d only B ran%n", id(match.a()), id(match.b()),
+                        c.droppedBaselineOnly(), c.droppedCellOnly()));
+            }
+        }
         boolean flips = false;
         for (Match match : r.matched()) {
             BaselineComparison.MetricComparison c = match.comparison().metrics().get(m);

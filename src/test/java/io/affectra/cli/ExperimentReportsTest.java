@@ -206,7 +206,7 @@ class ExperimentReportsTest {
         assertThat(r.matched()).hasSize(4);
         assertThat(r.matched()).allSatisfy(m -> assertThat(m.a().path("id")).isEqualTo(m.b().path("id")));
         assertThat(text).contains("4 cells matched, 0 only in A, 0 only in B").contains("no case flipped (accuracy)")
-                .containsPattern("c2\\s+c2\\s+shipped \\| local \\| direct \\| -face\\s+3\\s+0\\.0%\\s+0\\.0%\\s+\\+0\\.0 \\[\\+0\\.0, \\+0\\.0\\]\\s+1\\.000\\s+-0/\\+0");
+                .containsPattern("c2\\s+c2\\s+shipped \\| local \\| direct \\| -face\\s+3\\s+0\\.0%\\s+0\\.0%\\s+\\+0\\.0 \\[\\+0\\.0, \\+0\\.0\\]\\s+1\\.000\\s+0/0");
         assertThat(text).doesNotContain("the datasets differ");
     }
 
@@ -228,6 +228,18 @@ class ExperimentReportsTest {
                 .containsPattern("c2\\s+c2\\s+shipped \\| local \\| direct \\| -face\\s+3\\s+0\\.0%\\s+33\\.3%\\s+\\+33\\.3 \\[")
                 .contains("flipped cases (accuracy):\n  c2 -> c2: right in A, wrong in B: -; wrong in A, right in B: p2\n")
                 .contains("only in A: c1 shipped | local | direct\n");
+    }
+
+    @Test
+    void onlyTheCasesBothRanAreCompared() throws IOException {
+        JsonNode view = fixture("experiment-label-view");
+        ObjectNode partial = fixture("experiment-label-matrix");
+        ((ArrayNode) partial.path("rows")).remove(2);
+
+        String text = ExperimentDiff.text(ExperimentDiff.of(view, fixture("experiment-label-matrix"), view, partial, null), view, view);
+
+        assertThat(text).containsPattern("c1\\s+c1\\s+shipped \\| local \\| direct\\s+2\\s+50\\.0%\\s+50\\.0%")
+                .contains("  c1 -> c1: left out 1 case(s) only A ran and 0 only B ran\n");
     }
 
     @Test

@@ -3,6 +3,10 @@ package io.affectra.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -127,6 +131,46 @@ class ExperimentSubmissionTest {
             Result diff = command("diff", "a", "b", "--url", url);
             assertThat(diff.status()).isEqualTo(1);
             assertThat(diff.err()).contains("experiment a (400): invalid-experiment");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    /** A server that pages its case matrix two rows at a time (the real one: 500): the diff reads every page. */
+    @Test
+    void aDiffReadsEveryPageOfTheMatrix() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        byte[] view = json.writeValueAsBytes(ExperimentReportsTest.fixture("experiment-label-view"));
+        JsonNode matrix = ExperimentReportsTest.fixture("experiment-label-matrix");
+        List<String> pages = new CopyOnWriteArrayList<>();
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/v1/experiments/", exchange -> {
+            byte[] body = view;
+            if (exchange.getRequestURI().getPath().endsWith("/matrix")) {
+                String query = exchange.getRequestURI().getQuery();
+                pages.add(query);
+                int offset = Integer.parseInt(query.replaceAll(".*offset=(\\d+).*", "$1"));
+                ObjectNode page = json.createObjectNode().put("total", 3).put("offset", offset).put("limit", 2);
+                page.set("cells", matrix.path("cells"));
+                ArrayNode rows = page.putArray("rows");
+                for (int i = offset; i < Math.min(3, offset + 2); i++) {
+                    rows.add(matrix.path("rows").path(i));
+                }
+                body = json.writeValueAsBytes(page);
+            }
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            Result r = command("diff", "a", "b", "--url", "http://127.0.0.1:" + server.getAddress().getPort());
+
+            assertThat(r.status()).as(r.err()).isZero();
+            assertThat(pages).containsExactly("offset=0&limit=500", "offset=2&limit=500", "offset=0&limit=500", "offset=2&limit=500");
+            assertThat(r.out()).contains("4 cells matched").containsPattern("c1\\s+c1\\s+shipped \\| local \\| direct\\s+3\\s+66\\.7%\\s+66\\.7%")
+                    .doesNotContain("left out");
         } finally {
             server.stop(0);
         }
