@@ -4,22 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
-import java.util.Iterator;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -31,7 +22,8 @@ import java.util.stream.Stream;
  * affectra eval DATASET.jsonl|builtin:NAME [--format pair|choice|label|open] [--backend NAME] [--strategy S[,S...]]
  *               [--concurrency N] [--limit N] [--judge NAME] [--media-dir DIR] [--explain] [--json FILE] [--url URL]
  * </pre>
- * Exit status: 0 completed, 1 the run failed, 2 bad arguments or the server refused the run.
+ * Exit status: 0 completed, 1 the run failed, 2 bad arguments or the server refused the run. A server with API keys on
+ * gets the key in {@code AFFECTRA_API_KEY}.
  */
 public final class EvalCommand {
 
@@ -40,7 +32,6 @@ public final class EvalCommand {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final PrintStream out;
     private final PrintStream err;
 
@@ -108,33 +99,28 @@ public final class EvalCommand {
     }
 
     private int execute(String url, String dataset, ObjectNode options, Path jsonOut) throws IOException, InterruptedException {
-        byte[] file = null;
-        String fileName = null;
+        ServerClient server = new ServerClient(url, System.getenv("AFFECTRA_API_KEY"));
+        Multipart body = new Multipart();
         if (dataset.startsWith("builtin:")) {
             options.put("dataset", dataset.substring("builtin:".length()));
+            body.text("options", "application/json", options.toString());
         } else {
             Path path = Path.of(dataset);
-            file = Files.readAllBytes(path);
-            fileName = path.getFileName().toString();
             if (!options.has("mediaDir")) {
                 // Relative media paths in the file resolve against its folder, as they would for the server's own sets.
                 options.put("mediaDir", path.toAbsolutePath().normalize().getParent().toString());
             }
+            body.text("options", "application/json", options.toString())
+                    .file("dataset", path.getFileName().toString(), "application/x-ndjson", Files.readAllBytes(path));
         }
-        String boundary = "affectra-" + UUID.randomUUID();
-        HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create(url + "/v1/evaluations"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(boundary, options.toString(), fileName, file))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (started.statusCode() != 202) {
-            JsonNode problem = readOrNull(started.body());
-            err.println("the server refused the run (" + started.statusCode() + "): "
-                    + (problem == null ? started.body() : problem.path("detail").asText(started.body())));
+        ServerClient.Reply started = server.post("/v1/evaluations", body.contentType(), body.bytes());
+        if (started.status() != 202) {
+            err.println("the server refused the run (" + started.status() + "): " + started.problem());
             return 2;
         }
-        String id = JSON.readTree(started.body()).path("id").asText();
+        String id = started.json().path("id").asText();
         err.println("evaluation " + id);
-        JsonNode run = follow(url, id);
+        JsonNode run = follow(server, id);
         err.println();
         out.print(MetricsTable.render(run));
         if (jsonOut != null) {
@@ -144,54 +130,15 @@ public final class EvalCommand {
     }
 
     /** Reads the run's SSE stream until its last event; returns the run it carries. */
-    private JsonNode follow(String url, String id) throws IOException, InterruptedException {
-        HttpResponse<Stream<String>> stream = http.send(HttpRequest.newBuilder(URI.create(url + "/v1/evaluations/" + id + "/events"))
-                .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines());
-        String event = "message";
-        StringBuilder data = new StringBuilder();
-        JsonNode last = null;
-        try (Stream<String> lines = stream.body()) {
-            Iterator<String> it = lines.iterator();
-            while (it.hasNext()) {
-                String line = it.next();
-                if (line.startsWith("event:")) {
-                    event = line.substring(6).strip();
-                } else if (line.startsWith("data:")) {
-                    data.append(line.substring(5).strip());
-                } else if (line.isEmpty() && !data.isEmpty()) {
-                    JsonNode node = JSON.readTree(data.toString());
-                    data.setLength(0);
-                    if (event.equals("progress")) {
-                        err.print("\r" + ProgressBar.render(node.has("progress") ? node.path("progress") : node));
-                    } else {
-                        last = node;
-                        err.print("\r" + ProgressBar.render(node.path("progress")));
-                    }
-                    event = "message";
-                }
-            }
-        }
+    private JsonNode follow(ServerClient server, String id) throws IOException, InterruptedException {
+        ProgressLine bar = new ProgressLine(err, true, "cases");
+        JsonNode last = server.events("/v1/evaluations/" + id + "/events",
+                (event, node) -> bar.show(event.equals("progress") && !node.has("progress") ? node : node.path("progress")));
         if (last == null) {
             // The stream ended without a final event (e.g. the run is halted): show it as it stands.
-            last = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(url + "/v1/evaluations/" + id)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString()).body());
+            last = server.get("/v1/evaluations/" + id).json();
         }
         return last;
-    }
-
-    private static byte[] multipart(String boundary, String options, String fileName, byte[] file) throws IOException {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        String crlf = "\r\n";
-        body.write(("--" + boundary + crlf + "Content-Disposition: form-data; name=\"options\"" + crlf
-                + "Content-Type: application/json" + crlf + crlf + options + crlf).getBytes(StandardCharsets.UTF_8));
-        if (file != null) {
-            body.write(("--" + boundary + crlf + "Content-Disposition: form-data; name=\"dataset\"; filename=\"" + fileName.replace("\"", "") + "\""
-                    + crlf + "Content-Type: application/x-ndjson" + crlf + crlf).getBytes(StandardCharsets.UTF_8));
-            body.write(file);
-            body.write(crlf.getBytes(StandardCharsets.UTF_8));
-        }
-        body.write(("--" + boundary + "--" + crlf).getBytes(StandardCharsets.UTF_8));
-        return body.toByteArray();
     }
 
     private static String value(Deque<String> queue, String flag) {
@@ -200,13 +147,5 @@ public final class EvalCommand {
             throw new IllegalArgumentException(flag + " needs a value");
         }
         return v;
-    }
-
-    private static JsonNode readOrNull(String body) {
-        try {
-            return JSON.readTree(body);
-        } catch (IOException e) {
-            return null;
-        }
     }
 }

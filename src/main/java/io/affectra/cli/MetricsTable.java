@@ -66,10 +66,9 @@ final class MetricsTable {
             while (metrics.hasNext()) {
                 Map.Entry<String, JsonNode> m = metrics.next();
                 JsonNode d = m.getValue();
-                boolean points = !m.getKey().contains("Overlap");
                 sb.append(String.format(Locale.ROOT, "%s vs %s, %s: %s [95%% CI %s, %s] over %d paired items (bootstrap %d, seed %d)%n",
-                        c.path("strategy").asText(), c.path("baseline").asText(), m.getKey(), diff(d.path("difference").asDouble(), points),
-                        diff(d.path("ciLow").asDouble(), points), diff(d.path("ciHigh").asDouble(), points), c.path("units").asInt(),
+                        c.path("strategy").asText(), c.path("baseline").asText(), m.getKey(), diff(m.getKey(), d.path("difference").asDouble()),
+                        diff(m.getKey(), d.path("ciLow").asDouble()), diff(m.getKey(), d.path("ciHigh").asDouble()), c.path("units").asInt(),
                         c.path("samples").asInt(), c.path("seed").asLong()));
             }
         }
@@ -91,7 +90,7 @@ final class MetricsTable {
         };
     }
 
-    private static String diff(double v, boolean points) {
-        return points ? String.format(Locale.ROOT, "%+.1f points", v * 100) : String.format(Locale.ROOT, "%+.2f", v);
+    private static String diff(String metric, double v) {
+        return MetricFormat.difference(metric, v) + (MetricFormat.isFraction(metric) ? " points" : "");
     }
 }

@@ -12,13 +12,18 @@ final class ProgressBar {
     }
 
     static String render(JsonNode progress) {
+        return render(progress, "cases");
+    }
+
+    /** @param unit what is counted: an evaluation's cases, an experiment's trials */
+    static String render(JsonNode progress, String unit) {
         int total = progress.path("total").asInt();
         int done = progress.path("done").asInt();
         double fraction = total == 0 ? 1 : Math.min(1, (double) done / total);
         int filled = (int) Math.round(fraction * WIDTH);
         StringBuilder sb = new StringBuilder("[");
         sb.append("#".repeat(filled)).append(".".repeat(WIDTH - filled)).append("] ");
-        sb.append(String.format(Locale.ROOT, "%5.1f%% %d/%d cases", fraction * 100, done, total));
+        sb.append(String.format(Locale.ROOT, "%5.1f%% %d/%d %s", fraction * 100, done, total, unit));
         if (progress.hasNonNull("casesPerSecond")) {
             sb.append(String.format(Locale.ROOT, "  %.1f/s", progress.path("casesPerSecond").asDouble()));
         }
