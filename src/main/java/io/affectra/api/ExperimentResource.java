@@ -7,6 +7,7 @@ import io.affectra.experiment.ExperimentService;
 import io.affectra.experiment.ExperimentSpec;
 import io.affectra.experiment.ExperimentView;
 import io.affectra.experiment.ExportFormat;
+import io.affectra.experiment.PromptfooImport;
 import io.affectra.experiment.SpecReader;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
@@ -46,12 +47,15 @@ public class ExperimentResource {
     private final ExperimentCases cases;
     private final EvaluationEvents events;
     private final ExperimentExport exports;
+    private final PromptfooImport promptfoo;
 
-    public ExperimentResource(ExperimentService experiments, ExperimentCases cases, EvaluationEvents events, ExperimentExport exports) {
+    public ExperimentResource(ExperimentService experiments, ExperimentCases cases, EvaluationEvents events, ExperimentExport exports,
+            PromptfooImport promptfoo) {
         this.experiments = experiments;
         this.cases = cases;
         this.events = events;
         this.exports = exports;
+        this.promptfoo = promptfoo;
     }
 
     @POST
@@ -115,6 +119,18 @@ public class ExperimentResource {
         ExperimentExport.Download download = exports.download(id, ExportFormat.of(format));
         StreamingOutput body = out -> download.body().writeTo(out);
         return Response.ok(body, download.mediaType()).header("Content-Disposition", "attachment; filename=\"" + download.fileName() + "\"").build();
+    }
+
+    @POST
+    @Path("/import/promptfoo")
+    @Consumes({MediaType.APPLICATION_JSON, "application/yaml", "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN})
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A promptfoo config (YAML or JSON) as an experiment spec and dataset, not run",
+            description = "Answers {spec, dataset (JSONL), unsupported: [{path, reason, settings}]}: prompts as inline variants of "
+                    + "emotion/direct, tests as label items, openai:chat providers as the configured backends with the same base URL and "
+                    + "model. POST the spec and the dataset to /v1/experiments to run it. mediaDir sets the spec's mediaDir.")
+    public PromptfooImport.Imported importPromptfoo(String config, @QueryParam("mediaDir") String mediaDir) {
+        return promptfoo.read(config, mediaDir);
     }
 
     @POST
