@@ -2,9 +2,12 @@ package io.affectra.api;
 
 import io.affectra.eval.EvaluationEvents;
 import io.affectra.experiment.ExperimentCases;
+import io.affectra.experiment.ExperimentExport;
 import io.affectra.experiment.ExperimentService;
 import io.affectra.experiment.ExperimentSpec;
 import io.affectra.experiment.ExperimentView;
+import io.affectra.experiment.ExportFormat;
+import io.affectra.experiment.PromptfooImport;
 import io.affectra.experiment.SpecReader;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
@@ -19,6 +22,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import java.io.IOException;
@@ -42,11 +46,16 @@ public class ExperimentResource {
     private final ExperimentService experiments;
     private final ExperimentCases cases;
     private final EvaluationEvents events;
+    private final ExperimentExport exports;
+    private final PromptfooImport promptfoo;
 
-    public ExperimentResource(ExperimentService experiments, ExperimentCases cases, EvaluationEvents events) {
+    public ExperimentResource(ExperimentService experiments, ExperimentCases cases, EvaluationEvents events, ExperimentExport exports,
+            PromptfooImport promptfoo) {
         this.experiments = experiments;
         this.cases = cases;
         this.events = events;
+        this.exports = exports;
+        this.promptfoo = promptfoo;
     }
 
     @POST
@@ -97,6 +106,31 @@ public class ExperimentResource {
     @Operation(summary = "One case: its evidence with encoder versions, and per cell every trial's prompts, reply, answer and score")
     public ExperimentCases.CaseDetail caseDetail(@PathParam("id") String id, @PathParam("caseKey") String caseKey) {
         return cases.detail(id, caseKey);
+    }
+
+    @GET
+    @Path("/{id}/export")
+    @Produces({"text/csv", "application/x-ndjson", MediaType.APPLICATION_JSON})
+    @Operation(summary = "Every stored trial (finished or partial experiment) as CSV, JSONL or promptfoo's eval results file",
+            description = "format=csv (one row per trial), jsonl (the same fields plus the raw reply and the detail) or promptfoo (what "
+                    + "'promptfoo import' reads: cells as prompts x providers, cases as tests). Streamed; the file is named "
+                    + "experiment-<id>.csv, .jsonl or .promptfoo.json.")
+    public Response export(@PathParam("id") String id, @QueryParam("format") @DefaultValue("csv") String format) {
+        ExperimentExport.Download download = exports.download(id, ExportFormat.of(format));
+        StreamingOutput body = out -> download.body().writeTo(out);
+        return Response.ok(body, download.mediaType()).header("Content-Disposition", "attachment; filename=\"" + download.fileName() + "\"").build();
+    }
+
+    @POST
+    @Path("/import/promptfoo")
+    @Consumes({MediaType.APPLICATION_JSON, "application/yaml", "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN})
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A promptfoo config (YAML or JSON) as an experiment spec and dataset, not run",
+            description = "Answers {spec, dataset (JSONL), unsupported: [{path, reason, settings}]}: prompts as inline variants of "
+                    + "emotion/direct, tests as label items, openai:chat providers as the configured backends with the same base URL and "
+                    + "model. POST the spec and the dataset to /v1/experiments to run it. mediaDir sets the spec's mediaDir.")
+    public PromptfooImport.Imported importPromptfoo(String config, @QueryParam("mediaDir") String mediaDir) {
+        return promptfoo.read(config, mediaDir);
     }
 
     @POST

@@ -80,6 +80,17 @@ public class EvaluationStore {
                 .stream().map(CaseRecord::toResult).toList();
     }
 
+    /**
+     * One arm's trials after a (repeat, seq) position, in that order. Paging by position rather than by offset stays
+     * right while a run is still writing: a trial stored meanwhile never shifts a page.
+     */
+    @Transactional
+    public List<CaseResult> after(String evaluationId, String strategy, int repeat, int seq, int limit) {
+        return CaseRecord.<CaseRecord>find("evaluationId = ?1 and strategy = ?2 and (repeatIndex > ?3 or (repeatIndex = ?3 and seq > ?4))",
+                Sort.ascending("repeatIndex", "seq"), evaluationId, strategy, repeat, seq).page(0, limit).list().stream().map(CaseRecord::toResult)
+                .toList();
+    }
+
     @Transactional
     public long countCases(String evaluationId) {
         return CaseRecord.count("evaluationId", evaluationId);

@@ -16,7 +16,16 @@ public record Cell(String id, ResolvedVariant variant, String backend, String mo
 
     /** A readable name: {@code emotion/direct@1 | local | direct | t=0.2 | -face}. */
     public String label() {
-        List<String> parts = new ArrayList<>(List.of(variant.name(), backend, strategy));
+        return label(true);
+    }
+
+    /** The label without the backend: what the cell sends, whoever answers it ({@code emotion/direct@1 | direct | -face}). */
+    public String promptLabel() {
+        return label(false);
+    }
+
+    private String label(boolean withBackend) {
+        List<String> parts = new ArrayList<>(withBackend ? List.of(variant.name(), backend, strategy) : List.of(variant.name(), strategy));
         if (sampling.temperature() != null) {
             parts.add(String.format(Locale.ROOT, "t=%s", sampling.temperature()));
         }
