@@ -13,9 +13,9 @@ import java.nio.file.Path;
 /**
  * A spec file as the request that starts it. A spec whose {@code dataset} names a built-in set is sent as it was
  * written (so the server's line numbers are the file's). One whose {@code dataset} is a file (relative to the spec's
- * folder), or given a dataset file on the command line, goes as multipart with that file; its {@code mediaDir}
- * (relative to the spec's folder, or else the dataset's folder) is sent as an absolute path, since the server does not
- * know where the spec lay.
+ * folder), or given a dataset file on the command line, goes as multipart with that file. A {@code mediaDir} means
+ * what it means to the API (relative to the server's {@code affectra.eval.media-root}), so a spec runs the same through
+ * the CLI and through curl; without one, the dataset file's folder is sent (absolute), where its media usually lie.
  *
  * @param uploaded the dataset file sent along, or null for a built-in set
  */
@@ -47,9 +47,9 @@ record ExperimentSubmission(String contentType, byte[] body, Path uploaded) {
         }
         ObjectNode sent = ((ObjectNode) tree).deepCopy();
         sent.remove("dataset");
-        String mediaDir = sent.path("mediaDir").asText(null);
-        Path media = mediaDir == null ? file.toAbsolutePath().normalize().getParent() : folder.resolve(mediaDir).normalize();
-        sent.put("mediaDir", media.toString());
+        if (sent.path("mediaDir").asText(null) == null) {
+            sent.put("mediaDir", file.toAbsolutePath().normalize().getParent().toString());
+        }
         Multipart body = new Multipart().text("spec", "application/json", JSON.writeValueAsString(sent))
                 .file("dataset", file.getFileName().toString(), "application/x-ndjson", Files.readAllBytes(file));
         return new ExperimentSubmission(body.contentType(), body.bytes(), file);

@@ -37,7 +37,7 @@ class ExperimentCommandTest {
             name: cli-photos
             dataset: photos.jsonl
             format: label
-            mediaDir: ../../src/test/resources/media
+            mediaDir: src/test/resources/media
             labels: [happiness, neutral, sadness, anger]
             backends: [local]
             strategies: [direct, emo-llama]
