@@ -161,7 +161,7 @@ function setUpKeyForm() {
 
 function topUnits(face, n = 3) {
   return (face.actionUnits || []).slice().sort((a, b) => b.intensity - a.intensity).slice(0, n).filter(u => u.intensity > 0)
-    .map(u => u.facs || u.name);
+    .map(u => (u.facs || u.name).split(/[\s(]/)[0]); // "AU5 (wide) vs AU7/AU43 (narrow)" -> "AU5"
 }
 
 function cueRegion(result, cue) {
@@ -223,7 +223,7 @@ function backdrop(result, image, mode) {
 function drawing(result, image, mode) {
   const w = result.media.width, hgt = result.media.height;
   const stroke = Math.max(2, Math.round(Math.max(w, hgt) / 400));
-  const font = Math.max(12, Math.round(Math.max(w, hgt) / 60));
+  const font = Math.max(12, Math.round(Math.max(w, hgt) / 70));
   const svg = s('svg', { viewBox: `0 0 ${w} ${hgt}`, preserveAspectRatio: 'none', role: 'group', 'aria-label': 'Detected regions',
     style: `--stroke:${stroke}px; --font:${font}px` });
   for (const cue of result.cues || []) {
@@ -239,15 +239,34 @@ function drawing(result, image, mode) {
     const g = s('g', { class: 'face', id: 'face-' + face.id, 'data-face': face.id });
     g.append(s('rect', { class: 'face-box', x: b.x, y: b.y, width: b.width, height: b.height, 'data-face': face.id }, s('title', null, label)));
     const ty = b.y > font * 1.4 ? b.y - font * 0.4 : b.y + b.height + font;
-    g.append(s('text', { class: 'face-label', x: b.x, y: ty }, label));
+    // Labels of faces in the right half grow leftwards, so that they stay over the picture.
+    const right = b.x + b.width / 2 > w / 2;
+    g.append(s('text', { class: 'face-label', x: right ? b.x + b.width : b.x, y: ty, 'text-anchor': right ? 'end' : 'start' }, label));
     svg.append(g);
   }
+  // A clip has face tracks instead of faces: each is drawn where it was last seen.
+  const tracks = (result.temporal && result.temporal.faceTracks) || [];
+  for (const t of tracks) {
+    if (!t.lastBox) continue;
+    const b = t.lastBox;
+    const label = `${t.id} · ${t.label || ''} · ${fmt.secs(t.firstSeenMs)}–${fmt.secs(t.lastSeenMs)}`;
+    svg.append(s('g', { class: 'face track', id: 'face-' + t.id, 'data-face': t.id },
+      s('rect', { class: 'face-box', x: b.x, y: b.y, width: b.width, height: b.height, 'data-face': t.id }, s('title', null, label)),
+      s('text', { class: 'face-label', x: b.x, y: b.y > font * 1.4 ? b.y - font * 0.4 : b.y + b.height + font }, label)));
+  }
   const figure = h('figure', { id: 'figure', class: 'drawing' }, h('div', { class: 'stage' }, backdrop(result, image, mode), svg));
+  const what = tracks.length ? `${tracks.length} face track(s), each at its last position` : `${(result.faces || []).length} face(s) boxed`;
   figure.append(h('figcaption', null,
-    `${result.media.type}, ${w} × ${hgt} px; ${(result.faces || []).length} face(s) boxed` +
-    (mode === 'blank' ? '. Media is never stored, so the boxes are drawn on a blank canvas of the media\'s size.' :
+    `${result.media.type}, ${w} × ${hgt} px; ${what}` +
+    (mode === 'blank' ? '. Media is never stored (and a clip is not redrawn), so the boxes are drawn on a blank canvas of the media\'s size.' :
       mode === 'pixelated' ? '. De-identified: the picture is shown pixelated.' : '.')));
   return figure;
+}
+
+// "[F2.expr]" in a reasoning text becomes a link to that cue, when the result has it.
+function linkCues(result, text) {
+  const known = new Set((result.cues || []).map(c => c.id));
+  return text.split(/\[([^\[\]\s]+)\]/).map((part, i) => i % 2 === 0 ? part : known.has(part) ? ['[', cueLink(result, part), ']'] : `[${part}]`);
 }
 
 function answerSection(result) {
@@ -256,7 +275,7 @@ function answerSection(result) {
   return h('section', { class: 'panel', 'aria-labelledby': 'answer-h' },
     h('h2', { id: 'answer-h' }, 'Answer'),
     h('p', { class: 'answer' }, h('strong', { id: 'answer-label' }, a.label || '–'), ` (confidence ${fmt.num(a.confidence, 2)})`),
-    a.reasoning ? h('p', { id: 'answer-reasoning' }, a.reasoning) : null,
+    a.reasoning ? h('p', { id: 'answer-reasoning' }, linkCues(result, a.reasoning)) : null,
     h('p', null, 'Cited cues: ', (a.cueIds || []).length ? (a.cueIds || []).map((id, i) => [i ? ', ' : '', cueLink(result, id)]) : 'none'),
     probs.length ? table('Probabilities', ['label', 'probability'], probs.map(([k, v]) => h('tr', null, h('td', null, k), h('td', null, fmt.num(v))))) : null,
     h('p', { class: 'meta' }, `Backend ${result.backend}${result.model ? ' (' + result.model + ')' : ''}, strategy ${result.strategy}, prompt ${result.prompt ? result.prompt.id + '@' + result.prompt.version : '–'}` +
@@ -389,7 +408,8 @@ function pageAnalyse() {
     button.disabled = true;
     fill(out, h('p', null, 'Analysing…'));
     try {
-      const asJob = document.getElementById('as-job').checked;
+      // Video and audio go through the jobs API: progress as it runs, and no limit on the synchronous length.
+      const asJob = !file.type.startsWith('image/');
       const result = asJob ? await runJob(body) : await api('/v1/emotion/analyze', { method: 'POST', body });
       renderResult(out, result, imageUrl, false);
       out.dataset.ready = 'true';
@@ -560,12 +580,6 @@ async function pageCase(id, caseKey) {
     h('dl', null, h('dt', null, 'Item'), h('dd', null, d.itemId), h('dt', null, 'Expected'), h('dd', null, d.expected || '–'),
       d.media ? [h('dt', null, 'Media'), h('dd', null, d.media)] : null, d.question ? [h('dt', null, 'Question'), h('dd', null, d.question)] : null,
       d.text ? [h('dt', null, 'Text'), h('dd', null, d.text)] : null)];
-  parts.push(h('h2', null, 'Evidence'));
-  for (const ev of d.evidence || []) {
-    parts.push(h('section', { class: 'panel' }, h('h3', null, `Cells ${ev.cells.join(', ')}`),
-      h('p', { class: 'meta' }, `facial priors ${ev.facialPriors ? 'on' : 'off'}, de-identified ${ev.deidentified ? 'yes' : 'no'}; encoders ${Object.keys(ev.encoders || {}).join(', ')}`),
-      table(null, ['id', 'type', 'label', 'score'], (ev.cues || []).map(c => h('tr', null, h('th', { scope: 'row' }, c.id), h('td', null, c.type), h('td', null, c.label), h('td', null, fmt.num(c.score, 2)))))));
-  }
   parts.push(h('h2', null, 'Cells'));
   for (const c of d.cells || []) {
     const trials = (c.trials || []).map(t => h('div', { class: 'trial ' + (t.correct ? 'correct' : 'wrong') },
@@ -573,6 +587,12 @@ async function pageCase(id, caseKey) {
       ((t.detail && t.detail.steps) || []).map((st, i) => h('details', null, h('summary', null, `Prompt of step ${i + 1}${st.step ? ' (' + st.step + ')' : ''}`), h('pre', null, st.prompt || ''))),
       t.rawReply ? h('details', null, h('summary', null, 'Raw reply'), h('pre', null, t.rawReply)) : null));
     parts.push(h('section', { class: 'panel', 'data-cell': c.cell }, h('h3', null, `${c.cell}: ${c.label}`), trials));
+  }
+  parts.push(h('h2', null, 'Evidence'));
+  for (const ev of d.evidence || []) {
+    parts.push(h('details', { class: 'panel evidence' }, h('summary', null, `Cues of cells ${ev.cells.join(', ')} (${(ev.cues || []).length})`),
+      h('p', { class: 'meta' }, `facial priors ${ev.facialPriors ? 'on' : 'off'}, de-identified ${ev.deidentified ? 'yes' : 'no'}; encoders ${Object.keys(ev.encoders || {}).join(', ')}`),
+      table(null, ['id', 'type', 'label', 'score'], (ev.cues || []).map(c => h('tr', null, h('th', { scope: 'row' }, c.id), h('td', null, c.type), h('td', null, c.label), h('td', null, fmt.num(c.score, 2)))))));
   }
   fill(document.getElementById('case'), parts);
 }

@@ -27,6 +27,9 @@ class ConsoleAuthBrowserTest {
         given().get("/v1/prompts").then().statusCode(401);
         // Only the console's own prefix is open, not a path that merely starts with its letters.
         given().get("/consolev1/prompts").then().statusCode(401);
+        // And the open prefix cannot be walked out of: such paths are refused before the key check.
+        given().urlEncodingEnabled(false).get("/console/%2e%2e/v1/prompts").then().statusCode(400);
+        given().urlEncodingEnabled(false).get("/console%2f..%2fv1/prompts").then().statusCode(400);
     }
 
     @Test

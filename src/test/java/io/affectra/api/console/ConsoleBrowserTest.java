@@ -122,6 +122,46 @@ class ConsoleBrowserTest {
         assertThat(canvas.getAttribute("width")).isEqualTo(String.valueOf(stored.getInt("media.width")));
         assertThat(browser.driver.findElement(By.cssSelector("#figure figcaption")).getText()).contains("never stored");
         browser.screenshot("analysis-stored");
+
+        // De-identified: the photo is shown pixelated, and what was withheld is listed.
+        browser.open(console.toString());
+        browser.awaitElement("#backend option[value='local']");
+        browser.driver.findElement(By.id("media")).sendKeys(TestMedia.file("sample3.jpg").toAbsolutePath().toString());
+        new Select(browser.driver.findElement(By.id("backend"))).selectByValue("local");
+        browser.driver.findElement(By.id("deidentify")).click();
+        browser.driver.findElement(By.id("analyse-submit")).click();
+        browser.awaitElement("#result[data-ready='true']");
+        browser.awaitElement("#figure canvas.media.pixelated[data-ready='true']");
+        assertThat(browser.driver.findElements(By.cssSelector("#figure img"))).isEmpty();
+        String privateId = browser.driver.findElement(By.cssSelector("#result .meta a")).getText();
+        List<String> withheld = given().get("/v1/analyses/" + privateId).then().statusCode(200).extract().jsonPath().getList("privacy.withheld");
+        assertThat(withheld).isNotEmpty();
+        assertThat(browser.driver.findElements(By.cssSelector("#withheld ul:first-of-type li"))).hasSize(withheld.size());
+        browser.js("document.getElementById('result').scrollIntoView()");
+        browser.screenshot("analyse-deidentified");
+    }
+
+    @Test
+    void aClipRunsAsAJobAndItsTimelineShowsEveryWindow() {
+        browser.open(console.toString());
+        browser.awaitElement("#backend option[value='local']");
+        browser.driver.findElement(By.id("media")).sendKeys(TestMedia.file("people.mov").toAbsolutePath().toString());
+        new Select(browser.driver.findElement(By.id("backend"))).selectByValue("local");
+        browser.driver.findElement(By.id("analyse-submit")).click();
+        browser.awaitElement("#result[data-ready='true']");
+
+        assertThat(browser.driver.findElement(By.id("job-bar")).getAttribute("value")).isEqualTo("1");
+        String id = browser.driver.findElement(By.cssSelector("#result .meta a")).getText();
+        JsonPath stored = given().get("/v1/analyses/" + id).then().statusCode(200).extract().jsonPath();
+        int windows = stored.getList("temporal.timeline").size();
+        assertThat(windows).isPositive();
+        assertThat(browser.driver.findElements(By.cssSelector("svg.timeline g.band.window"))).hasSize(windows);
+        assertThat(browser.driver.findElements(By.cssSelector("#figure rect.face-box")))
+                .hasSize(stored.getList("temporal.faceTracks.findAll { it.lastBox != null }").size());
+        assertThat(browser.driver.findElements(By.cssSelector("svg.timeline g.band.voice")))
+                .hasSize(stored.getList("temporal.voice.segments").size());
+        browser.js("document.getElementById('result').scrollIntoView()");
+        browser.screenshot("analyse-clip");
     }
 
     @Test
