@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.List;
 import java.util.Optional;
 
 /** Saves and finds analyses. One insert per analysis, in one transaction: nothing half-written. */
@@ -46,6 +47,13 @@ public class AnalysisStore {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<String> findJson(String id) {
         return AnalysisRecord.<AnalysisRecord>findByIdOptional(id).map(r -> r.resultJson);
+    }
+
+    /** The newest {@code limit} analyses, newest first (the id breaks ties of the same instant). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<AnalysisSummary> list(int limit) {
+        return AnalysisRecord.<AnalysisRecord>find("order by createdAt desc, id desc").page(0, Math.max(1, Math.min(limit, 500))).list()
+                .stream().map(AnalysisSummary::of).toList();
     }
 
     public long count() {

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Checks the bearer key of every request outside {@code /q/} (health, metrics, API documents), then its key's rate and concurrency limits, before a byte of the
+ * Checks the bearer key of every request outside {@code /q/} (health, metrics, API documents) and the console's shell, then its key's rate and concurrency limits, before a byte of the
  * body is read. Refusals speak OpenAI's error shape on the OpenAI routes and problem+json elsewhere. Installed only
  * when {@code affectra.auth.enabled}: with auth off it costs nothing. Never logs a key.
  */
@@ -85,12 +85,20 @@ public class ApiKeyFilter {
     }
 
     /**
-     * Health, metrics and the API documents stay open; everything else needs a key (deny by default: a route added later,
+     * Health, metrics, the API documents and the console's shell stay open; everything else needs a key (deny by default: a route added later,
      * or a path spelled in a way no rule foresaw, is protected too). {@link io.affectra.api.CanonicalPathFilter} has
      * already refused paths that are not canonical, so this prefix is the path the routers route.
      */
     static boolean isOpen(String path) {
-        return path != null && path.startsWith("/q/");
+        return path != null && (path.startsWith("/q/") || isConsoleShell(path));
+    }
+
+    /**
+     * The console's pages, scripts and styles carry no data (every data call of theirs goes to {@code /v1} with the key the
+     * user typed in), so they load without a key: the page has to be there to ask for one.
+     */
+    static boolean isConsoleShell(String path) {
+        return path.equals("/console") || path.startsWith("/console/");
     }
 
     private static String bearer(String header) {

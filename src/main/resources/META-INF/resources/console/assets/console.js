@@ -1,0 +1,656 @@
+// The Affectra console: every page is a client of the /v1 JSON API. Nothing here is fetched from anywhere else.
+'use strict';
+
+const KEY = 'affectra.apiKey';
+const SVG = 'http://www.w3.org/2000/svg';
+
+// ---- DOM helpers (text always goes in as text, never as markup) ----
+
+function h(tag, attrs, ...children) {
+  const el = document.createElement(tag);
+  setAttrs(el, attrs);
+  append(el, children);
+  return el;
+}
+
+function s(tag, attrs, ...children) {
+  const el = document.createElementNS(SVG, tag);
+  setAttrs(el, attrs);
+  append(el, children);
+  return el;
+}
+
+function setAttrs(el, attrs) {
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
+    else el.setAttribute(k, v === true ? '' : String(v));
+  }
+}
+
+function append(el, children) {
+  for (const c of children.flat(Infinity)) {
+    if (c === null || c === undefined || c === false) continue;
+    el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+}
+
+function fill(el, ...children) {
+  el.replaceChildren();
+  append(el, children);
+  return el;
+}
+
+function table(caption, heads, rows, attrs) {
+  return h('table', attrs, caption ? h('caption', null, caption) : null,
+    h('thead', null, h('tr', null, heads.map(x => h('th', { scope: 'col' }, x)))),
+    h('tbody', null, rows));
+}
+
+const fmt = {
+  num(v, d = 3) { return v === null || v === undefined || Number.isNaN(v) ? '–' : Number(v).toFixed(d); },
+  pct(v) { return v === null || v === undefined ? '–' : (100 * v).toFixed(1) + ' %'; },
+  ms(v) { return v === null || v === undefined ? '–' : v + ' ms'; },
+  time(v) { return v ? new Date(v).toLocaleString() : '–'; },
+  secs(ms) { return (ms / 1000).toFixed(1) + ' s'; },
+};
+
+// ---- API access: the key lives in sessionStorage and goes out as a bearer header only ----
+
+function apiKey() { return sessionStorage.getItem(KEY); }
+
+function headers(extra) {
+  const out = Object.assign({}, extra || {});
+  const key = apiKey();
+  if (key) out.Authorization = 'Bearer ' + key;
+  return out;
+}
+
+class ApiError extends Error {
+  constructor(status, body) {
+    super((body && (body.detail || (body.error && body.error.message) || body.title)) || ('HTTP ' + status));
+    this.status = status;
+    this.body = body;
+  }
+}
+
+async function api(path, options) {
+  const opts = Object.assign({}, options || {});
+  opts.headers = headers(Object.assign({ Accept: 'application/json' }, opts.headers || {}));
+  const res = await fetch(path, opts);
+  const text = await res.text();
+  let body = null;
+  try { body = text ? JSON.parse(text) : null; } catch (e) { body = { detail: text }; }
+  if (res.status === 401) askForKey(res.status, body);
+  if (!res.ok) throw new ApiError(res.status, body);
+  return body;
+}
+
+// Server-sent events over fetch, because EventSource cannot send an Authorization header.
+async function events(path, onEvent, signal) {
+  const res = await fetch(path, { headers: headers({ Accept: 'text/event-stream' }), signal });
+  if (res.status === 401) askForKey(401, null);
+  if (!res.ok || !res.body) throw new ApiError(res.status, null);
+  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffer += value;
+    let cut;
+    while ((cut = buffer.search(/\r?\n\r?\n/)) >= 0) {
+      const block = buffer.slice(0, cut);
+      buffer = buffer.slice(cut).replace(/^\r?\n\r?\n/, '');
+      let name = 'message';
+      const data = [];
+      for (const line of block.split(/\r?\n/)) {
+        if (line.startsWith('event:')) name = line.slice(6).trim();
+        else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
+      }
+      if (data.length === 0) continue;
+      let parsed;
+      try { parsed = JSON.parse(data.join('\n')); } catch (e) { parsed = data.join('\n'); }
+      if (onEvent(name, parsed) === false) { reader.cancel(); return; }
+    }
+  }
+}
+
+function showError(e) {
+  const box = document.getElementById('alert');
+  box.hidden = false;
+  fill(box, e instanceof ApiError ? `${e.status}: ${e.message}` : String(e.message || e));
+}
+
+function clearError() {
+  const box = document.getElementById('alert');
+  box.hidden = true;
+  box.replaceChildren();
+}
+
+function askForKey(status) {
+  const state = document.getElementById('key-state');
+  fill(state, apiKey() ? 'The server refused this key: enter another one.' : 'This server needs an API key: enter it to continue.');
+  document.getElementById('key-form').classList.add('needed');
+  document.getElementById('api-key').focus();
+}
+
+function setUpKeyForm() {
+  const form = document.getElementById('key-form');
+  const input = document.getElementById('api-key');
+  const state = document.getElementById('key-state');
+  const show = () => fill(state, apiKey() ? 'Key set for this tab.' : 'No key set.');
+  show();
+  form.addEventListener('submit', ev => {
+    ev.preventDefault();
+    const key = input.value.trim();
+    if (!key) return;
+    sessionStorage.setItem(KEY, key);
+    input.value = '';
+    form.classList.remove('needed');
+    show();
+    clearError();
+    start();
+  });
+  document.getElementById('key-forget').addEventListener('click', () => {
+    sessionStorage.removeItem(KEY);
+    show();
+  });
+}
+
+// ---- Analysis result view ----
+
+function topUnits(face, n = 3) {
+  return (face.actionUnits || []).slice().sort((a, b) => b.intensity - a.intensity).slice(0, n).filter(u => u.intensity > 0)
+    .map(u => (u.facs || u.name).split(/[\s(]/)[0]); // "AU5 (wide) vs AU7/AU43 (narrow)" -> "AU5"
+}
+
+function cueRegion(result, cue) {
+  if (cue.region) return cue.region;
+  const face = (result.faces || []).find(f => f.id === cue.subject || (cue.id || '').startsWith(f.id + '.'));
+  return face ? face.box : null;
+}
+
+function highlight(result, cueId, on) {
+  document.querySelectorAll('.cue-hl').forEach(el => el.remove());
+  document.querySelectorAll('[data-cue].active').forEach(el => el.classList.remove('active'));
+  if (!on) return;
+  const svg = document.querySelector('#figure svg');
+  const cue = (result.cues || []).find(c => c.id === cueId);
+  document.querySelectorAll(`[data-cue="${CSS.escape(cueId)}"]`).forEach(el => el.classList.add('active'));
+  if (!svg || !cue) return;
+  const r = cueRegion(result, cue);
+  if (!r) return;
+  svg.append(s('rect', { class: 'cue-hl', x: r.x, y: r.y, width: r.width, height: r.height }));
+}
+
+function cueLink(result, id) {
+  const known = (result.cues || []).some(c => c.id === id);
+  const a = h('a', { href: '#cue-' + id, class: 'cue-link' + (known ? '' : ' unknown'), 'data-cue': id }, id);
+  a.addEventListener('mouseenter', () => highlight(result, id, true));
+  a.addEventListener('mouseleave', () => highlight(result, id, false));
+  a.addEventListener('focus', () => highlight(result, id, true));
+  a.addEventListener('blur', () => highlight(result, id, false));
+  return a;
+}
+
+// The picture under the boxes: the image itself, a pixelated copy (de-identified), or a blank canvas (stored analyses).
+function backdrop(result, image, mode) {
+  const w = result.media.width, hgt = result.media.height;
+  if (mode === 'image') return h('img', { src: image, alt: 'The analysed image', width: w, height: hgt, class: 'media' });
+  const canvas = h('canvas', { width: w, height: hgt, class: 'media ' + mode, role: 'img',
+    'aria-label': mode === 'pixelated' ? 'The analysed image, pixelated' : `A blank canvas of the media's size, ${w} by ${hgt}` });
+  const ctx = canvas.getContext('2d');
+  if (mode === 'blank') {
+    ctx.fillStyle = '#e8e8ec';
+    ctx.fillRect(0, 0, w, hgt);
+    return canvas;
+  }
+  const img = new Image();
+  img.onload = () => {
+    const block = Math.max(8, Math.round(Math.max(w, hgt) / 48));
+    const sw = Math.max(1, Math.round(w / block)), sh = Math.max(1, Math.round(hgt / block));
+    const small = document.createElement('canvas');
+    small.width = sw; small.height = sh;
+    small.getContext('2d').drawImage(img, 0, 0, sw, sh);
+    ctx.imageSmoothingEnabled = false;
+    ctx.drawImage(small, 0, 0, sw, sh, 0, 0, w, hgt);
+    canvas.dataset.ready = 'true';
+  };
+  img.src = image;
+  return canvas;
+}
+
+function drawing(result, image, mode) {
+  const w = result.media.width, hgt = result.media.height;
+  const stroke = Math.max(2, Math.round(Math.max(w, hgt) / 400));
+  const font = Math.max(12, Math.round(Math.max(w, hgt) / 70));
+  const svg = s('svg', { viewBox: `0 0 ${w} ${hgt}`, preserveAspectRatio: 'none', role: 'group', 'aria-label': 'Detected regions',
+    style: `--stroke:${stroke}px; --font:${font}px` });
+  for (const cue of result.cues || []) {
+    if (!cue.region || (result.faces || []).some(f => f.id === cue.subject)) continue;
+    const r = cue.region;
+    svg.append(s('rect', { class: 'cue-region', 'data-cue': cue.id, x: r.x, y: r.y, width: r.width, height: r.height },
+      s('title', null, `${cue.id}: ${cue.label}`)));
+  }
+  for (const face of result.faces || []) {
+    const b = face.box;
+    const units = topUnits(face);
+    const label = [face.id, face.expression ? face.expression.label : null, units.join(' ')].filter(Boolean).join(' · ');
+    const g = s('g', { class: 'face', id: 'face-' + face.id, 'data-face': face.id });
+    g.append(s('rect', { class: 'face-box', x: b.x, y: b.y, width: b.width, height: b.height, 'data-face': face.id }, s('title', null, label)));
+    const ty = b.y > font * 1.4 ? b.y - font * 0.4 : b.y + b.height + font;
+    // Labels of faces in the right half grow leftwards, so that they stay over the picture.
+    const right = b.x + b.width / 2 > w / 2;
+    g.append(s('text', { class: 'face-label', x: right ? b.x + b.width : b.x, y: ty, 'text-anchor': right ? 'end' : 'start' }, label));
+    svg.append(g);
+  }
+  // A clip has face tracks instead of faces: each is drawn where it was last seen.
+  const tracks = (result.temporal && result.temporal.faceTracks) || [];
+  for (const t of tracks) {
+    if (!t.lastBox) continue;
+    const b = t.lastBox;
+    const label = `${t.id} · ${t.label || ''} · ${fmt.secs(t.firstSeenMs)}–${fmt.secs(t.lastSeenMs)}`;
+    svg.append(s('g', { class: 'face track', id: 'face-' + t.id, 'data-face': t.id },
+      s('rect', { class: 'face-box', x: b.x, y: b.y, width: b.width, height: b.height, 'data-face': t.id }, s('title', null, label)),
+      s('text', { class: 'face-label', x: b.x, y: b.y > font * 1.4 ? b.y - font * 0.4 : b.y + b.height + font }, label)));
+  }
+  const figure = h('figure', { id: 'figure', class: 'drawing' }, h('div', { class: 'stage' }, backdrop(result, image, mode), svg));
+  const what = tracks.length ? `${tracks.length} face track(s), each at its last position` : `${(result.faces || []).length} face(s) boxed`;
+  figure.append(h('figcaption', null,
+    `${result.media.type}, ${w} × ${hgt} px; ${what}` +
+    (mode === 'blank' ? '. Media is never stored (and a clip is not redrawn), so the boxes are drawn on a blank canvas of the media\'s size.' :
+      mode === 'pixelated' ? '. De-identified: the picture is shown pixelated.' : '.')));
+  return figure;
+}
+
+// "[F2.expr]" in a reasoning text becomes a link to that cue, when the result has it.
+function linkCues(result, text) {
+  const known = new Set((result.cues || []).map(c => c.id));
+  return text.split(/\[([^\[\]\s]+)\]/).map((part, i) => i % 2 === 0 ? part : known.has(part) ? ['[', cueLink(result, part), ']'] : `[${part}]`);
+}
+
+function answerSection(result) {
+  const a = result.answer || {};
+  const probs = Object.entries(a.probabilities || {}).sort((x, y) => y[1] - x[1]);
+  return h('section', { class: 'panel', 'aria-labelledby': 'answer-h' },
+    h('h2', { id: 'answer-h' }, 'Answer'),
+    h('p', { class: 'answer' }, h('strong', { id: 'answer-label' }, a.label || '–'), ` (confidence ${fmt.num(a.confidence, 2)})`),
+    a.reasoning ? h('p', { id: 'answer-reasoning' }, linkCues(result, a.reasoning)) : null,
+    h('p', null, 'Cited cues: ', (a.cueIds || []).length ? (a.cueIds || []).map((id, i) => [i ? ', ' : '', cueLink(result, id)]) : 'none'),
+    probs.length ? table('Probabilities', ['label', 'probability'], probs.map(([k, v]) => h('tr', null, h('td', null, k), h('td', null, fmt.num(v))))) : null,
+    h('p', { class: 'meta' }, `Backend ${result.backend}${result.model ? ' (' + result.model + ')' : ''}, strategy ${result.strategy}, prompt ${result.prompt ? result.prompt.id + '@' + result.prompt.version : '–'}` +
+      (result.usage ? `, ${result.usage.promptTokens} + ${result.usage.completionTokens} tokens` : '')));
+}
+
+function facesSection(result) {
+  if (!(result.faces || []).length) return null;
+  return h('section', { class: 'panel' }, h('h2', null, 'Faces'),
+    table(null, ['face', 'expression', 'score', 'top action units', 'box (x, y, w, h)'], result.faces.map(f => h('tr', null,
+      h('th', { scope: 'row' }, f.id), h('td', null, f.expression ? f.expression.label : '–'), h('td', null, f.expression ? fmt.num(f.expression.score, 2) : '–'),
+      h('td', null, topUnits(f).join(', ') || '–'), h('td', null, [f.box.x, f.box.y, f.box.width, f.box.height].map(v => Math.round(v)).join(', '))))));
+}
+
+function cuesSection(result) {
+  return h('section', { class: 'panel' }, h('h2', null, `Cues (${(result.cues || []).length})`),
+    table(null, ['id', 'modality', 'type', 'label', 'score', 'time'], (result.cues || []).map(c => h('tr', { id: 'cue-' + c.id },
+      h('th', { scope: 'row' }, cueLink(result, c.id)), h('td', null, c.modality), h('td', null, c.type), h('td', null, c.label),
+      h('td', null, fmt.num(c.score, 2)), h('td', null, c.span ? `${fmt.secs(c.span.startMs)}–${fmt.secs(c.span.endMs)}` : '–'))), { class: 'cues' }));
+}
+
+function reasoningSection(result) {
+  const r = result.reasoning;
+  if (!r) return null;
+  const parts = [h('h2', null, 'Reasoning')];
+  if ((r.knowledge || []).length) {
+    parts.push(h('h3', null, 'Retrieved knowledge'), h('ol', null, r.knowledge.map(k => h('li', null, JSON.stringify(k)))));
+  }
+  if (r.verification) {
+    const verdicts = (list) => (list || []).length ? h('ul', null, list.map(v => h('li', null, cueLink(result, v.id), ` (${v.kind}): ${v.why}`))) : h('p', null, 'none');
+    parts.push(h('h3', null, 'Clue verification (PEP-MEK)'), h('h4', null, 'Kept'), verdicts(r.verification.kept), h('h4', null, 'Dropped'), verdicts(r.verification.dropped));
+  }
+  for (const step of r.steps || []) {
+    parts.push(h('details', { class: 'step' }, h('summary', null, `Step ${step.step} (${step.template ? step.template.id : ''}, ${step.promptTokens} + ${step.completionTokens} tokens)`),
+      h('h4', null, 'Prompt'), h('pre', null, step.prompt), h('h4', null, 'Reply'), h('pre', null, step.reply)));
+  }
+  return h('section', { class: 'panel' }, parts);
+}
+
+function privacySection(result) {
+  const p = result.privacy;
+  const warnings = result.warnings || [];
+  if (!(p && p.deidentified) && !warnings.length) return null;
+  return h('section', { class: 'panel', id: 'withheld' }, h('h2', null, 'Withheld and warnings'),
+    p && p.deidentified ? [h('p', null, 'De-identified mode: these were withheld.'), h('ul', null, (p.withheld || []).map(w => h('li', null, w)))] : null,
+    warnings.length ? h('ul', { class: 'warnings' }, warnings.map(w => h('li', null, w))) : null);
+}
+
+// One lane per kind of timed thing, bands across the clip's length.
+function timelineSection(result) {
+  const t = result.temporal;
+  if (!t) return null;
+  const total = result.media.durationMs || Math.max(1, ...(t.timeline || []).map(w => w.endMs));
+  const width = 1000, lane = 28, pad = 110;
+  const lanes = [
+    ['Windows', (t.timeline || []).map(w => ({ start: w.startMs, end: w.endMs, text: w.answer ? `${w.answer.label} ${fmt.num(w.answer.confidence, 2)}` : '', cls: 'window' }))],
+    ['Voice', ((t.voice && t.voice.segments) || []).map(v => ({ start: v.startMs, end: v.endMs, text: '', cls: 'voice' }))],
+    ['Gestures', (t.gestures || []).map(g => ({ start: g.startMs, end: g.endMs, text: g.gesture, cls: 'gesture' }))],
+    ['Transcript', (t.transcript || []).map(x => ({ start: x.startMs, end: x.endMs, text: x.text, cls: 'sentence' }))],
+  ];
+  const x = ms => pad + (width - pad) * ms / total;
+  const svg = s('svg', { viewBox: `0 0 ${width} ${lanes.length * lane + 20}`, class: 'timeline', role: 'img', 'aria-label': 'Timeline of the clip' });
+  lanes.forEach(([name, bands], i) => {
+    const y = i * lane;
+    svg.append(s('text', { x: 4, y: y + 18, class: 'lane' }, name));
+    for (const b of bands) {
+      svg.append(s('g', { class: 'band ' + b.cls },
+        s('rect', { x: x(b.start), y: y + 4, width: Math.max(1, x(b.end) - x(b.start)), height: lane - 8 }, s('title', null, `${fmt.secs(b.start)}–${fmt.secs(b.end)} ${b.text}`)),
+        b.text && x(b.end) - x(b.start) > 40 ? s('text', { x: x(b.start) + 3, y: y + 18 }, b.text.slice(0, Math.floor((x(b.end) - x(b.start)) / 7))) : null));
+    }
+  });
+  svg.append(s('text', { x: pad, y: lanes.length * lane + 14, class: 'lane' }, '0 s'));
+  svg.append(s('text', { x: width - 50, y: lanes.length * lane + 14, class: 'lane' }, fmt.secs(total)));
+  return h('section', { class: 'panel' }, h('h2', null, 'Timeline'), svg,
+    table('Windows', ['window', 'from', 'to', 'answer', 'confidence'], (t.timeline || []).map(w => h('tr', null,
+      h('td', null, w.index), h('td', null, fmt.secs(w.startMs)), h('td', null, fmt.secs(w.endMs)), h('td', null, w.answer ? w.answer.label : '–'),
+      h('td', null, w.answer ? fmt.num(w.answer.confidence, 2) : '–')))));
+}
+
+function renderResult(container, result, image, stored) {
+  let mode = 'blank';
+  if (!stored && image) mode = result.privacy && result.privacy.deidentified ? 'pixelated' : 'image';
+  const visual = result.media && result.media.width > 0 && result.media.height > 0;
+  fill(container,
+    h('p', { class: 'meta' }, `Analysis `, h('a', { href: '/console/analyses/' + encodeURIComponent(result.id) }, result.id), `, ${fmt.time(result.createdAt)}`),
+    h('div', { class: 'result-grid' }, visual ? drawing(result, image, mode) : h('p', null, 'No picture: this media has no video.'), answerSection(result)),
+    privacySection(result), timelineSection(result), facesSection(result), cuesSection(result), reasoningSection(result));
+}
+
+// ---- Pages ----
+
+async function fillChoices() {
+  const [backends, strategies] = await Promise.all([api('/v1/backends'), api('/v1/strategies')]);
+  const b = document.getElementById('backend');
+  // Called again once a key is entered: keep only the "default" entries.
+  for (const select of [b, document.getElementById('strategy')]) while (select.options.length > 1) select.remove(1);
+  for (const x of backends) b.append(h('option', { value: x.name }, `${x.name} (${x.kind}${x.model ? ', ' + x.model : ''})`));
+  const st = document.getElementById('strategy');
+  for (const x of strategies) st.append(h('option', { value: x.id, title: x.description }, x.id));
+}
+
+function analyseOptions() {
+  const o = {};
+  const backend = document.getElementById('backend').value;
+  const strategy = document.getElementById('strategy').value;
+  if (backend) o.backend = backend;
+  if (strategy) o.strategy = strategy;
+  if (document.getElementById('deidentify').checked) o.deidentify = true;
+  if (document.getElementById('explain').checked) o.explain = true;
+  return o;
+}
+
+function pageAnalyse() {
+  const form = document.getElementById('analyse-form');
+  const out = document.getElementById('result');
+  let imageUrl = null;
+  form.addEventListener('submit', async ev => {
+    ev.preventDefault();
+    clearError();
+    const file = document.getElementById('media').files[0];
+    if (!file) return;
+    const body = new FormData();
+    body.append('media', file, file.name);
+    const transcript = document.getElementById('transcript').value;
+    if (transcript.trim()) body.append('transcript', transcript);
+    body.append('options', JSON.stringify(analyseOptions()));
+    if (imageUrl) URL.revokeObjectURL(imageUrl);
+    imageUrl = file.type.startsWith('image/') ? URL.createObjectURL(file) : null;
+    const button = document.getElementById('analyse-submit');
+    button.disabled = true;
+    fill(out, h('p', null, 'Analysing…'));
+    try {
+      // Video and audio go through the jobs API: progress as it runs, and no limit on the synchronous length.
+      const asJob = !file.type.startsWith('image/');
+      const result = asJob ? await runJob(body) : await api('/v1/emotion/analyze', { method: 'POST', body });
+      renderResult(out, result, imageUrl, false);
+      out.dataset.ready = 'true';
+    } catch (e) {
+      fill(out);
+      showError(e);
+    } finally {
+      button.disabled = false;
+    }
+  });
+}
+
+async function runJob(body) {
+  const box = document.getElementById('job-progress');
+  const bar = document.getElementById('job-bar');
+  const stage = document.getElementById('job-stage');
+  box.hidden = false;
+  bar.value = 0;
+  const job = await api('/v1/emotion/jobs', { method: 'POST', body });
+  let failure = null;
+  await events(`/v1/emotion/jobs/${encodeURIComponent(job.id)}/events`, (name, e) => {
+    if (e.event === 'progress') {
+      bar.value = e.progress || 0;
+      fill(stage, `${e.stage || ''} ${fmt.pct(e.progress)}${e.etaMs ? ', about ' + fmt.secs(e.etaMs) + ' left' : ''}`);
+    } else if (e.event === 'window') {
+      fill(stage, `window ${e.window}: ${e.label} (${fmt.num(e.confidence, 2)})`);
+    } else if (e.event === 'completed') {
+      bar.value = 1;
+      return false;
+    } else if (e.event === 'failed') {
+      failure = new ApiError(422, { detail: `${e.errorType}: ${e.detail}` });
+      return false;
+    }
+    return true;
+  });
+  if (failure) throw failure;
+  const view = await api(`/v1/emotion/jobs/${encodeURIComponent(job.id)}`);
+  fill(stage, 'completed');
+  return typeof view.result === 'string' ? JSON.parse(view.result) : view.result;
+}
+
+async function pageAnalyses() {
+  const list = await api('/v1/analyses?limit=100');
+  fill(document.getElementById('analyses'), list.length === 0 ? h('p', null, 'No analyses stored yet.') :
+    table('Stored analyses, newest first', ['analysis', 'when', 'media', 'size', 'answer', 'confidence', 'faces', 'cues', 'backend', 'strategy'],
+      list.map(a => h('tr', null, h('th', { scope: 'row' }, h('a', { href: '/console/analyses/' + encodeURIComponent(a.id) }, a.id)),
+        h('td', null, fmt.time(a.createdAt)), h('td', null, a.mediaType), h('td', null, a.width ? `${a.width} × ${a.height}` : '–'), h('td', null, a.label),
+        h('td', null, fmt.num(a.confidence, 2)), h('td', null, a.faceCount), h('td', null, a.cueCount), h('td', null, a.backend), h('td', null, a.strategy)))));
+}
+
+async function pageAnalysis(id) {
+  const result = await api('/v1/analyses/' + encodeURIComponent(id));
+  const out = document.getElementById('result');
+  renderResult(out, result, null, true);
+  out.dataset.ready = 'true';
+}
+
+function statusBadge(status) {
+  return h('span', { class: 'status ' + status }, status);
+}
+
+async function pageExperiments() {
+  const list = await api('/v1/experiments?limit=100');
+  fill(document.getElementById('experiments'), list.length === 0 ? h('p', null, 'No experiments yet: submit a spec to POST /v1/experiments.') :
+    table('Experiments, newest first', ['experiment', 'name', 'status', 'format', 'trials', 'created', 'completed'],
+      list.map(x => h('tr', null, h('th', { scope: 'row' }, h('a', { href: '/console/experiments/' + encodeURIComponent(x.id) }, x.id)),
+        h('td', null, x.name), h('td', null, statusBadge(x.status)), h('td', null, x.format), h('td', null, x.trials),
+        h('td', null, fmt.time(x.createdAt)), h('td', null, fmt.time(x.completedAt))))));
+}
+
+// Numeric leaves of a metrics object by dotted path ("accuracy", "labels.macroF1").
+function leaves(obj, prefix = '', out = {}) {
+  if (obj === null || obj === undefined) return out;
+  if (typeof obj === 'number') { out[prefix] = obj; return out; }
+  if (typeof obj !== 'object' || Array.isArray(obj)) return out;
+  for (const [k, v] of Object.entries(obj)) leaves(v, prefix ? prefix + '.' + k : k, out);
+  return out;
+}
+
+function primaryMetric(view) {
+  const compared = (view.comparisons || []).flatMap(c => Object.keys(c.metrics || {}));
+  if (compared.includes('accuracy')) return 'accuracy';
+  if (compared.length) return compared[0];
+  const first = (view.cells || []).map(c => Object.keys(leaves(c.metrics)))[0] || [];
+  return first.includes('accuracy') ? 'accuracy' : first[0];
+}
+
+function renderExperiment(view) {
+  const p = view.progress || {};
+  fill(document.getElementById('experiment-summary'),
+    h('p', null, `${view.name} · `, statusBadge(view.status), ` · format ${view.format} · ${view.dataset ? view.dataset.cases + ' cases' : ''} · baseline ${view.baseline} · ${view.repeats} repeat(s)`),
+    h('p', null, h('label', { for: 'exp-bar' }, 'Progress '), h('progress', { id: 'exp-bar', max: p.total || 1, value: p.done || 0 }),
+      h('span', { id: 'exp-progress', role: 'status' }, ` ${p.done || 0} of ${p.total || 0} trials${p.errors ? ', ' + p.errors + ' errors' : ''}`)),
+    view.cueCache ? h('p', { class: 'meta' }, `Cue cache: ${view.cueCache.hits} hits, ${view.cueCache.misses} misses`) : null,
+    (view.gates || []).length ? h('ul', { class: 'gates' }, view.gates.map(g => h('li', { class: g.passed ? 'pass' : 'fail' },
+      `${g.passed ? 'passed' : 'failed'}: ${g.gate}`, (g.failures || []).length ? ' (' + g.failures.join('; ') + ')' : ''))) : null,
+    view.error ? h('p', { class: 'error' }, view.error) : null);
+  const metric = primaryMetric(view);
+  const diffs = {};
+  for (const c of view.comparisons || []) diffs[c.cell] = (c.metrics || {})[metric];
+  const cells = (view.cells || []).slice().sort((a, b) => (leaves(b.metrics)[metric] ?? -1) - (leaves(a.metrics)[metric] ?? -1));
+  const rows = cells.map(c => {
+    const d = diffs[c.id];
+    const sig = d && d.pValueHolm !== undefined && d.pValueHolm !== null && d.pValueHolm < 0.05;
+    return h('tr', { 'data-cell': c.id, class: c.id === view.baseline ? 'baseline' : null },
+      h('th', { scope: 'row' }, c.id, c.id === view.baseline ? ' (baseline)' : ''), h('td', null, c.label + (c.ablation && !c.label.includes(c.ablation) ? ' ' + c.ablation : '')),
+      h('td', null, fmt.num(leaves(c.metrics)[metric])),
+      h('td', null, d ? [`${d.difference >= 0 ? '+' : ''}${fmt.num(d.difference)} `, d.ci ? `[${fmt.num(d.ci[0])}, ${fmt.num(d.ci[1])}]` : '',
+        sig ? h('abbr', { class: 'sig', title: `significant: Holm-corrected p = ${fmt.num(d.pValueHolm, 4)}` }, ' *') : ''] : '–'),
+      h('td', null, d && d.pValueHolm !== undefined ? fmt.num(d.pValueHolm, 4) : '–'),
+      h('td', null, c.latencyMs ? fmt.ms(c.latencyMs.p50) : '–'), h('td', null, c.latencyMs ? fmt.ms(c.latencyMs.p95) : '–'),
+      h('td', null, `${c.promptTokens} + ${c.completionTokens}`), h('td', null, fmt.pct(c.cacheHitRate)), h('td', null, `${c.trials}${c.errors ? ' (' + c.errors + ' errors)' : ''}`));
+  });
+  fill(document.getElementById('leaderboard'),
+    table(`Cells by ${metric}; difference against the baseline with its 95% interval; * marks a Holm-corrected p below 0.05`,
+      ['cell', 'variant | backend | strategy', metric, 'difference [CI]', 'p (Holm)', 'latency p50', 'latency p95', 'tokens', 'cache hits', 'trials'], rows, { id: 'leaderboard-table' }));
+}
+
+async function pageExperiment(id) {
+  const base = '/v1/experiments/' + encodeURIComponent(id);
+  const view = await api(base);
+  renderExperiment(view);
+  let offset = 0;
+  const loadMatrix = async () => {
+    const only = document.getElementById('matrix-only').value;
+    const limit = Number(document.getElementById('matrix-limit').value);
+    const m = await api(`${base}/matrix?offset=${offset}&limit=${limit}${only ? '&only=' + only : ''}`);
+    const nav = h('p', { class: 'pager' },
+      h('button', { type: 'button', disabled: m.offset === 0, onclick: () => { offset = Math.max(0, offset - limit); loadMatrix().catch(showError); } }, 'Previous'),
+      ` rows ${m.total ? m.offset + 1 : 0}–${m.offset + m.rows.length} of ${m.total} `,
+      h('button', { type: 'button', disabled: m.offset + m.rows.length >= m.total, onclick: () => { offset += limit; loadMatrix().catch(showError); } }, 'Next'));
+    const rows = m.rows.map(r => h('tr', { 'data-case': r.caseKey },
+      h('th', { scope: 'row' }, h('a', { href: `/console/experiments/${encodeURIComponent(id)}/cases/${encodeURIComponent(r.caseKey)}` }, r.caseKey)),
+      h('td', null, r.expected || '–'),
+      m.cells.map(c => {
+        const e = r.cells[c];
+        if (!e) return h('td', { class: 'cell missing' }, '–');
+        const verdict = e.error ? 'error' : e.correct ? 'correct' : 'wrong';
+        return h('td', { class: 'cell ' + verdict, 'data-cell': c, title: `${c}: ${verdict}${e.repeats > 1 ? ', ' + fmt.pct(e.correctRate) + ' of repeats right' : ''}` },
+          e.answer || e.error || '–', h('span', { class: 'sr-only' }, ' (' + verdict + ')'));
+      })));
+    fill(document.getElementById('matrix'), nav,
+      table('Answers per case and cell (green: right, red: wrong)', ['case', 'expected', ...m.cells], rows, { id: 'matrix-table', class: 'matrix' }));
+  };
+  document.getElementById('matrix-only').addEventListener('change', () => { offset = 0; loadMatrix().catch(showError); });
+  document.getElementById('matrix-limit').addEventListener('change', () => { offset = 0; loadMatrix().catch(showError); });
+  await loadMatrix();
+  document.getElementById('experiment-summary').dataset.ready = 'true';
+  if (view.status === 'running') {
+    events(base + '/events', (name, data) => {
+      if (name === 'progress') {
+        const bar = document.getElementById('exp-bar');
+        bar.max = data.total || 1;
+        bar.value = data.done || 0;
+        fill(document.getElementById('exp-progress'), ` ${data.done} of ${data.total} trials${data.etaSeconds ? ', about ' + data.etaSeconds + ' s left' : ''}`);
+        return true;
+      }
+      renderExperiment(data);
+      loadMatrix().catch(showError);
+      return false;
+    }).catch(showError);
+  }
+}
+
+async function pageCase(id, caseKey) {
+  const d = await api(`/v1/experiments/${encodeURIComponent(id)}/cases/${encodeURIComponent(caseKey)}`);
+  const parts = [h('p', null, h('a', { href: '/console/experiments/' + encodeURIComponent(id) }, '← experiment ' + id)),
+    h('dl', null, h('dt', null, 'Item'), h('dd', null, d.itemId), h('dt', null, 'Expected'), h('dd', null, d.expected || '–'),
+      d.media ? [h('dt', null, 'Media'), h('dd', null, d.media)] : null, d.question ? [h('dt', null, 'Question'), h('dd', null, d.question)] : null,
+      d.text ? [h('dt', null, 'Text'), h('dd', null, d.text)] : null)];
+  parts.push(h('h2', null, 'Cells'));
+  for (const c of d.cells || []) {
+    const trials = (c.trials || []).map(t => h('div', { class: 'trial ' + (t.correct ? 'correct' : 'wrong') },
+      h('p', null, h('strong', null, t.answer || t.error || '–'), ` (${t.correct ? 'right' : 'wrong'}), repeat ${t.repeat}, ${t.latencyMs} ms, ${t.promptTokens} + ${t.completionTokens} tokens${t.cacheHit ? ', from the cache' : ''}`),
+      ((t.detail && t.detail.steps) || []).map((st, i) => h('details', null, h('summary', null, `Prompt of step ${i + 1}${st.step ? ' (' + st.step + ')' : ''}`), h('pre', null, st.prompt || ''))),
+      t.rawReply ? h('details', null, h('summary', null, 'Raw reply'), h('pre', null, t.rawReply)) : null));
+    parts.push(h('section', { class: 'panel', 'data-cell': c.cell }, h('h3', null, `${c.cell}: ${c.label}`), trials));
+  }
+  parts.push(h('h2', null, 'Evidence'));
+  for (const ev of d.evidence || []) {
+    parts.push(h('details', { class: 'panel evidence' }, h('summary', null, `Cues of cells ${ev.cells.join(', ')} (${(ev.cues || []).length})`),
+      h('p', { class: 'meta' }, `facial priors ${ev.facialPriors ? 'on' : 'off'}, de-identified ${ev.deidentified ? 'yes' : 'no'}; encoders ${Object.keys(ev.encoders || {}).join(', ')}`),
+      table(null, ['id', 'type', 'label', 'score'], (ev.cues || []).map(c => h('tr', null, h('th', { scope: 'row' }, c.id), h('td', null, c.type), h('td', null, c.label), h('td', null, fmt.num(c.score, 2)))))));
+  }
+  fill(document.getElementById('case'), parts);
+}
+
+async function pageEvaluations() {
+  const list = await api('/v1/evaluations?limit=100');
+  fill(document.getElementById('evaluations'), list.length === 0 ? h('p', null, 'No evaluations yet.') :
+    table('Evaluations, newest first', ['evaluation', 'dataset', 'status', 'format', 'cases', 'created', 'completed'],
+      list.map(x => h('tr', null, h('th', { scope: 'row' }, h('a', { href: '/console/evaluations/' + encodeURIComponent(x.id) }, x.id)),
+        h('td', null, x.name), h('td', null, statusBadge(x.status)), h('td', null, x.format), h('td', null, x.totalCases),
+        h('td', null, fmt.time(x.createdAt)), h('td', null, fmt.time(x.completedAt))))));
+}
+
+async function pageEvaluation(id) {
+  const v = await api('/v1/evaluations/' + encodeURIComponent(id));
+  const strategies = v.strategies || [];
+  const byStrategy = strategies.length > 1 ? v.metrics || {} : { [strategies[0] || 'strategy']: v.metrics };
+  const flat = Object.fromEntries(Object.entries(byStrategy).map(([k, m]) => [k, leaves(m)]));
+  const names = [...new Set(Object.values(flat).flatMap(Object.keys))];
+  const parts = [h('p', null, `${v.name} · `, statusBadge(v.status), ` · format ${v.format} · backend ${v.backend}${v.partial ? ' · partial: the cases finished so far' : ''}`),
+    table('Metrics', ['metric', ...Object.keys(flat)], names.map(n => h('tr', null, h('th', { scope: 'row' }, n), Object.keys(flat).map(k => h('td', null, fmt.num(flat[k][n])))))) ];
+  for (const c of v.comparison || []) {
+    parts.push(table(`${c.strategy} against ${c.baseline} (${c.units} units, ${Math.round(c.confidence * 100)}% intervals)`, ['metric', c.baseline, c.strategy, 'difference', 'interval'],
+      Object.entries(c.metrics || {}).map(([n, d]) => h('tr', null, h('th', { scope: 'row' }, n), h('td', null, fmt.num(d.baseline)), h('td', null, fmt.num(d.strategy)),
+        h('td', null, fmt.num(d.difference)), h('td', null, `[${fmt.num(d.ciLow)}, ${fmt.num(d.ciHigh)}]`)))));
+  }
+  if (v.error) parts.push(h('p', { class: 'error' }, v.error));
+  fill(document.getElementById('evaluation'), parts);
+}
+
+async function pagePrompts() {
+  const list = await api('/v1/prompts');
+  fill(document.getElementById('prompts'), table('Prompt templates', ['template', 'version', 'task', 'description', 'variables', 'sha256'],
+    list.map(p => h('tr', null, h('th', { scope: 'row' }, p.id), h('td', null, p.version), h('td', null, p.task || '–'), h('td', null, p.description || ''),
+      h('td', null, (p.variables || []).join(', ')), h('td', null, h('code', null, (p.sha256 || '').slice(0, 12)))))));
+}
+
+async function pageEncoders() {
+  const list = await api('/v1/encoders');
+  fill(document.getElementById('encoders'), table('Encoder models', ['model', 'task', 'loaded', 'pool', 'licence', 'input', 'output', 'sha256'],
+    list.map(e => h('tr', null, h('th', { scope: 'row' }, e.id), h('td', null, e.task), h('td', null, e.loaded ? 'yes' : 'no'), h('td', null, e.poolSize),
+      h('td', null, e.licence + (e.licenceVerified ? '' : ' (unverified)')), h('td', null, e.input || ''), h('td', null, e.output || ''),
+      h('td', null, h('code', null, (e.sha256 || '').slice(0, 12)))))));
+}
+
+function start() {
+  const body = document.body;
+  const id = body.dataset.id, caseKey = body.dataset.case;
+  const pages = {
+    analyse: fillChoices, analyses: pageAnalyses, analysis: () => pageAnalysis(id), experiments: pageExperiments, experiment: () => pageExperiment(id),
+    case: () => pageCase(id, caseKey), evaluations: pageEvaluations, evaluation: () => pageEvaluation(id), prompts: pagePrompts, encoders: pageEncoders,
+  };
+  const page = pages[body.dataset.view];
+  if (page) page().catch(showError);
+}
+
+document.addEventListener('DOMContentLoaded', () => {
+  setUpKeyForm();
+  if (document.body.dataset.view === 'analyse') pageAnalyse();
+  start();
+});

@@ -1,0 +1,201 @@
+package io.affectra.api.console;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.affectra.eval.EvaluationRunner;
+import io.affectra.testing.TestMedia;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The console in a real browser against the running server: a photograph analysed through the page (its drawn face
+ * boxes against the API's JSON, where they land on the image), the stored analysis reopened on a blank canvas, and an
+ * experiment run with the offline reasoner (leaderboard, matrix, a case).
+ */
+@QuarkusTest
+class ConsoleBrowserTest {
+
+    /** The offline reasoner over the three shipped photographs, with and without the face: 2 cells, 6 trials. */
+    static final String SPEC = """
+            name: console-photos
+            format: label
+            mediaDir: src/test/resources/media
+            labels: [happiness, neutral, sadness, anger]
+            variants: [emotion/direct@1]
+            backends: [local]
+            strategies: [direct]
+            ablations: [-face]
+            concurrency: 1
+            """;
+
+    static final String PHOTOS = """
+            {"id": "p1", "media": "sample1.jpg", "label": "happiness", "category": "photo"}
+            {"id": "p2", "media": "sample2.jpg", "label": "neutral", "category": "photo"}
+            {"id": "p3", "media": "sample3.jpg", "label": "happiness", "category": "photo"}
+            """;
+
+    static ConsoleBrowser browser;
+
+    @TestHTTPResource("/console")
+    URL console;
+
+    @Inject
+    EvaluationRunner runner;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = ConsoleBrowser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void aPhotoAnalysedThroughThePageIsDrawnWhereTheApiPutItsFaces() {
+        browser.open(console.toString());
+        browser.awaitElement("#backend option[value='local']");
+        browser.driver.findElement(By.id("media")).sendKeys(TestMedia.file("sample3.jpg").toAbsolutePath().toString());
+        new Select(browser.driver.findElement(By.id("backend"))).selectByValue("local");
+        new Select(browser.driver.findElement(By.id("strategy"))).selectByValue("direct");
+        browser.driver.findElement(By.id("analyse-submit")).click();
+        browser.awaitElement("#result[data-ready='true']");
+
+        // The page's analysis is stored: its JSON is the reference for what was drawn.
+        String id = browser.driver.findElement(By.cssSelector("#result .meta a")).getText();
+        JsonPath stored = given().get("/v1/analyses/" + id).then().statusCode(200).extract().jsonPath();
+        List<Map<String, Object>> faces = stored.getList("faces");
+        assertThat(faces).hasSize(3);
+        List<WebElement> boxes = browser.driver.findElements(By.cssSelector("#figure svg rect.face-box"));
+        assertThat(boxes).hasSize(faces.size());
+        double width = stored.getDouble("media.width");
+        for (int i = 0; i < faces.size(); i++) {
+            String faceId = (String) faces.get(i).get("id");
+            WebElement box = browser.driver.findElement(By.cssSelector("#figure rect.face-box[data-face='" + faceId + "']"));
+            // Where the box lands on screen, in image pixels: it must cover the face the API reported.
+            @SuppressWarnings("unchecked")
+            Map<String, Object> onScreen = (Map<String, Object>) browser.js("""
+                    const r = arguments[0].getBoundingClientRect(), img = document.querySelector('#figure .media').getBoundingClientRect();
+                    const k = arguments[1] / img.width;
+                    return {x: (r.left - img.left) * k, y: (r.top - img.top) * k, w: r.width * k, h: r.height * k};""", box, width);
+            double tolerance = 2 + 0.01 * width; // the stroke and rounding to CSS pixels
+            assertThat(num(onScreen.get("x"))).as(faceId + " x").isCloseTo(stored.getDouble("faces[" + i + "].box.x"), within(tolerance));
+            assertThat(num(onScreen.get("y"))).as(faceId + " y").isCloseTo(stored.getDouble("faces[" + i + "].box.y"), within(tolerance));
+            assertThat(num(onScreen.get("w"))).as(faceId + " width").isCloseTo(stored.getDouble("faces[" + i + "].box.width"), within(tolerance));
+            assertThat(num(onScreen.get("h"))).as(faceId + " height").isCloseTo(stored.getDouble("faces[" + i + "].box.height"), within(tolerance));
+            String label = browser.driver.findElement(By.cssSelector("#face-" + faceId + " text")).getText();
+            assertThat(label).startsWith(faceId).contains(stored.getString("faces[" + i + "].expression.label"));
+        }
+        assertThat(browser.driver.findElement(By.id("answer-label")).getText()).isEqualTo(stored.getString("answer.label"));
+
+        // Focusing a cue id marks its region on the drawing.
+        WebElement firstFaceCue = browser.driver.findElement(By.cssSelector("table.cues a.cue-link[data-cue^='F1.']"));
+        browser.js("arguments[0].focus()", firstFaceCue);
+        assertThat(browser.driver.findElements(By.cssSelector("#figure svg rect.cue-hl"))).hasSize(1);
+        browser.js("document.getElementById('result').scrollIntoView()");
+        browser.screenshot("analyse");
+
+        // Reopened from the store: no media, the same boxes on a blank canvas of the photo's size.
+        browser.open(console + "/analyses");
+        browser.awaitElement("#analyses a[href='/console/analyses/" + id + "']").click();
+        browser.awaitElement("#result[data-ready='true']");
+        assertThat(browser.driver.findElements(By.cssSelector("#figure svg rect.face-box"))).hasSize(3);
+        WebElement canvas = browser.driver.findElement(By.cssSelector("#figure canvas.media.blank"));
+        assertThat(canvas.getAttribute("width")).isEqualTo(String.valueOf(stored.getInt("media.width")));
+        assertThat(browser.driver.findElement(By.cssSelector("#figure figcaption")).getText()).contains("never stored");
+        browser.screenshot("analysis-stored");
+
+        // De-identified: the photo is shown pixelated, and what was withheld is listed.
+        browser.open(console.toString());
+        browser.awaitElement("#backend option[value='local']");
+        browser.driver.findElement(By.id("media")).sendKeys(TestMedia.file("sample3.jpg").toAbsolutePath().toString());
+        new Select(browser.driver.findElement(By.id("backend"))).selectByValue("local");
+        browser.driver.findElement(By.id("deidentify")).click();
+        browser.driver.findElement(By.id("analyse-submit")).click();
+        browser.awaitElement("#result[data-ready='true']");
+        browser.awaitElement("#figure canvas.media.pixelated[data-ready='true']");
+        assertThat(browser.driver.findElements(By.cssSelector("#figure img"))).isEmpty();
+        String privateId = browser.driver.findElement(By.cssSelector("#result .meta a")).getText();
+        List<String> withheld = given().get("/v1/analyses/" + privateId).then().statusCode(200).extract().jsonPath().getList("privacy.withheld");
+        assertThat(withheld).isNotEmpty();
+        assertThat(browser.driver.findElements(By.cssSelector("#withheld ul:first-of-type li"))).hasSize(withheld.size());
+        browser.js("document.getElementById('result').scrollIntoView()");
+        browser.screenshot("analyse-deidentified");
+    }
+
+    @Test
+    void aClipRunsAsAJobAndItsTimelineShowsEveryWindow() {
+        browser.open(console.toString());
+        browser.awaitElement("#backend option[value='local']");
+        browser.driver.findElement(By.id("media")).sendKeys(TestMedia.file("people.mov").toAbsolutePath().toString());
+        new Select(browser.driver.findElement(By.id("backend"))).selectByValue("local");
+        browser.driver.findElement(By.id("analyse-submit")).click();
+        browser.awaitElement("#result[data-ready='true']");
+
+        assertThat(browser.driver.findElement(By.id("job-bar")).getAttribute("value")).isEqualTo("1");
+        String id = browser.driver.findElement(By.cssSelector("#result .meta a")).getText();
+        JsonPath stored = given().get("/v1/analyses/" + id).then().statusCode(200).extract().jsonPath();
+        int windows = stored.getList("temporal.timeline").size();
+        assertThat(windows).isPositive();
+        assertThat(browser.driver.findElements(By.cssSelector("svg.timeline g.band.window"))).hasSize(windows);
+        assertThat(browser.driver.findElements(By.cssSelector("#figure rect.face-box")))
+                .hasSize(stored.getList("temporal.faceTracks.findAll { it.lastBox != null }").size());
+        assertThat(browser.driver.findElements(By.cssSelector("svg.timeline g.band.voice")))
+                .hasSize(stored.getList("temporal.voice.segments").size());
+        browser.js("document.getElementById('result').scrollIntoView()");
+        browser.screenshot("analyse-clip");
+    }
+
+    @Test
+    void anExperimentShowsItsLeaderboardMatrixAndCases() throws InterruptedException {
+        String id = given().multiPart("spec", SPEC, "application/yaml")
+                .multiPart("dataset", "photos.jsonl", PHOTOS.getBytes(StandardCharsets.UTF_8), "application/x-ndjson")
+                .when().post("/v1/experiments").then().statusCode(202).extract().path("id");
+        assertThat(runner.await(id, Duration.ofMinutes(5))).isTrue();
+        JsonPath view = given().get("/v1/experiments/" + id).then().statusCode(200).extract().jsonPath();
+        int cells = view.getList("cells").size();
+        assertThat(cells).isEqualTo(2);
+
+        browser.open(console + "/experiments");
+        browser.awaitElement("#experiments a[href='/console/experiments/" + id + "']").click();
+        browser.awaitElement("#experiment-summary[data-ready='true']");
+        assertThat(browser.driver.findElements(By.cssSelector("#leaderboard-table tbody tr"))).hasSize(cells);
+        assertThat(browser.driver.findElement(By.cssSelector("#leaderboard-table tr[data-cell='c1']")).getText()).contains("(baseline)");
+        assertThat(browser.driver.findElements(By.cssSelector("#matrix-table tbody tr"))).hasSize(3);
+        List<WebElement> entries = browser.driver.findElements(By.cssSelector("#matrix-table td.cell"));
+        assertThat(entries).hasSize(3 * cells);
+        JsonPath matrix = given().get("/v1/experiments/" + id + "/matrix").then().statusCode(200).extract().jsonPath();
+        long right = matrix.getList("rows.cells").stream().flatMap(m -> ((Map<?, ?>) m).values().stream())
+                .filter(e -> Boolean.TRUE.equals(((Map<?, ?>) e).get("correct"))).count();
+        assertThat(browser.driver.findElements(By.cssSelector("#matrix-table td.cell.correct"))).hasSize((int) right);
+        browser.screenshot("experiment");
+
+        browser.driver.findElement(By.cssSelector("#matrix-table a[href$='/cases/p3']")).click();
+        browser.awaitElement("#case section[data-cell]");
+        assertThat(browser.driver.findElements(By.cssSelector("#case section[data-cell]"))).hasSize(cells);
+        assertThat(browser.driver.findElements(By.cssSelector("#case section[data-cell] details pre"))).isNotEmpty();
+        browser.screenshot("experiment-case");
+    }
+
+    private static double num(Object v) {
+        return ((Number) v).doubleValue();
+    }
+}
