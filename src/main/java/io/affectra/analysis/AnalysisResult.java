@@ -69,9 +69,13 @@ public record AnalysisResult(
     /**
      * Video and audio only: faces followed over time, body gestures and postures, the voice, the transcript on the time line, and one
      * answer per analysis window (the top-level answer aggregates them).
+     *
+     * @param transcription the transcription backend and model that heard the transcript ({@code stt/whisper-1}); absent when
+     *                      the words are the client's, or there are none
      */
     public record Temporal(double fps, long windowMs, List<FaceTrack> faceTracks, List<GestureEvent> gestures, VoiceReport voice,
-            List<TranscriptSegment> transcript, List<WindowAnswer> timeline) {
+            List<TranscriptSegment> transcript, @JsonInclude(JsonInclude.Include.NON_NULL) String transcription,
+            List<WindowAnswer> timeline) {
     }
 
     public record Usage(int promptTokens, int completionTokens, int attempts) {

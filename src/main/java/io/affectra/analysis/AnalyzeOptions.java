@@ -13,11 +13,18 @@ import java.util.List;
  * @param explain       return (and store) every step of the strategy with its prompt and reply
  * @param fps           video: frames sampled per second (default affectra.video.fps)
  * @param windowSeconds video and audio: length of an analysis window (default affectra.video.window)
+ * @param transcribe    video and audio without a transcript: {@code auto} (default: the default transcription backend, if
+ *                      one is configured), {@code never}, or a configured transcription backend's name
  */
 public record AnalyzeOptions(String backend, String strategy, Boolean facialPriors, List<String> labels, Boolean deidentify,
-        Boolean explain, Double fps, Double windowSeconds) {
+        Boolean explain, Double fps, Double windowSeconds, String transcribe) {
 
-    public static final AnalyzeOptions DEFAULTS = new AnalyzeOptions(null, null, null, null, null, null, null, null);
+    public static final AnalyzeOptions DEFAULTS = new AnalyzeOptions(null, null, null, null, null, null, null, null, null);
+
+    public AnalyzeOptions(String backend, String strategy, Boolean facialPriors, List<String> labels, Boolean deidentify,
+            Boolean explain, Double fps, Double windowSeconds) {
+        this(backend, strategy, facialPriors, labels, deidentify, explain, fps, windowSeconds, null);
+    }
 
     public AnalyzeOptions(String backend, String strategy, Boolean facialPriors, List<String> labels, Boolean deidentify) {
         this(backend, strategy, facialPriors, labels, deidentify, null, null, null);

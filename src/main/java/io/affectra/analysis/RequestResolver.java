@@ -1,6 +1,7 @@
 package io.affectra.analysis;
 
 import io.affectra.config.PrivacyConfig;
+import io.affectra.encoder.speech.Transcription;
 import io.affectra.llm.BackendRegistry;
 import io.affectra.media.LimitsConfig;
 import io.affectra.reasoning.Strategy;
@@ -16,8 +17,11 @@ public class RequestResolver {
     private final LimitsConfig limits;
     private final StrategyRegistry strategies;
     private final BackendRegistry backends;
+    private final Transcription transcription;
 
-    public RequestResolver(PrivacyConfig privacy, LimitsConfig limits, StrategyRegistry strategies, BackendRegistry backends) {
+    public RequestResolver(PrivacyConfig privacy, LimitsConfig limits, StrategyRegistry strategies, BackendRegistry backends,
+            Transcription transcription) {
+        this.transcription = transcription;
         this.privacy = privacy;
         this.limits = limits;
         this.strategies = strategies;
@@ -37,7 +41,13 @@ public class RequestResolver {
         if (options.windowSeconds() != null && !(options.windowSeconds() >= 1 && options.windowSeconds() <= 3600)) {
             throw new InvalidRequestException("invalid-options", "windowSeconds must be in [1, 3600].");
         }
-        return new ResolvedRequest(strategy, backend, labels(options), transcript(transcript), deidentify, priors);
+        try {
+            transcription.check(options.transcribe());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("invalid-options", "transcribe: " + e.getMessage() + ".");
+        }
+        String transcribe = options.transcribe() == null || options.transcribe().isBlank() ? Transcription.AUTO : options.transcribe().strip();
+        return new ResolvedRequest(strategy, backend, labels(options), transcript(transcript), deidentify, priors, transcribe);
     }
 
     private LabelSet labels(AnalyzeOptions options) {

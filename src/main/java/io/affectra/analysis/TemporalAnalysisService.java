@@ -58,14 +58,14 @@ public class TemporalAnalysisService {
 
         WindowAnswers answers = new WindowAnswers(request, duration, listener, started);
         Evidence evidence = extractor.clip(media, probe, limit, new EvidenceOptions(false, request.deidentify(), request.transcript(), fps,
-                windowMs, false), listener, answers::answer);
+                windowMs, false, request.transcribe()), listener, answers::answer);
 
         StrategyResult last = answers.lastResult;
         Map<String, Double> timings = new LinkedHashMap<>(evidence.timings());
         timings.put("backend", (double) answers.backendMillis);
         Timeline timeline = evidence.timeline();
         AnalysisResult.Temporal temporal = new AnalysisResult.Temporal(fps, windowMs, timeline.faceTracks(), timeline.gestures(),
-                timeline.voice(), timeline.transcript(), answers.answers);
+                timeline.voice(), timeline.transcript(), timeline.transcription(), answers.answers);
         MediaInfo info = evidence.media();
         AnalysisResult result = new AnalysisResult(
                 UUID.randomUUID().toString(),

@@ -51,7 +51,8 @@ public class AnalyzeResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Analyse an image, a video or audio", description = "Multipart: part 'media' (the file), optional "
             + "'transcript' (plain text, SRT or WebVTT) and 'options' (JSON: backend, strategy (direct, emo-llama, deemo, pep, "
-            + "pep-mek), facialPriors, labels, deidentify, explain, fps, windowSeconds). Video and audio longer than "
+            + "pep-mek), facialPriors, labels, deidentify, explain, fps, windowSeconds, transcribe (auto, never or a "
+            + "transcription backend: who hears a clip's speech when no transcript is sent)). Video and audio longer than "
             + "affectra.video.sync-max-duration go through /v1/emotion/jobs.")
     public AnalysisResult analyze(@RestForm("media") FileUpload media, @RestForm("transcript") String transcriptField,
             @RestForm("transcript") FileUpload transcriptFile, @RestForm("options") String options) {

@@ -18,9 +18,11 @@ import java.util.Map;
  * @param warnings what the client should know
  * @param withheld what was not computed for privacy, one line per encoder
  * @param timings  milliseconds per stage
+ * @param provisional something that could be measured failed for a passing reason (a transcription backend was down):
+ *                 whoever remembers evidence by its key should not keep this one
  */
 public record Evidence(EvidenceKey key, MediaInfo media, List<Cue> cues, List<FaceReport> faces, Timeline timeline,
-        List<String> warnings, List<String> withheld, Map<String, Double> timings) {
+        List<String> warnings, List<String> withheld, Map<String, Double> timings, boolean provisional) {
 
     public Evidence {
         cues = List.copyOf(cues);

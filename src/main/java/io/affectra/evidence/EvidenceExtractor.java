@@ -9,6 +9,8 @@ import io.affectra.encoder.audio.VoiceAnalyzer;
 import io.affectra.encoder.body.BodyAnalyzer;
 import io.affectra.encoder.face.FaceAnalyzer;
 import io.affectra.encoder.face.FaceReport;
+import io.affectra.encoder.speech.Transcription;
+import io.affectra.encoder.speech.TranscriptionPlan;
 import io.affectra.encoder.text.TextEmotionEncoder;
 import io.affectra.media.AvProbe;
 import io.affectra.media.DecodeLimit;
@@ -30,7 +32,8 @@ import java.util.Map;
 /**
  * The one way media becomes evidence, for the analyse endpoint, jobs, chat media parts and evaluations alike: a still
  * goes through every {@link StillCueEncoder} bean side by side (face, body, transcript; face-derived ones never in
- * de-identified mode), a clip through the temporal pipeline ({@link TemporalCueExtractor}). What comes out is keyed by
+ * de-identified mode), a clip through the temporal pipeline ({@link TemporalCueExtractor}), its speech heard by a
+ * transcription backend where the request allows and the client sent no transcript. What comes out is keyed by
  * an {@link EvidenceKey}, which callers that remember evidence use. Blocking: call it on a worker thread.
  */
 @ApplicationScoped
@@ -45,9 +48,12 @@ public class EvidenceExtractor {
     private final TextEmotionEncoder textEmotion;
     private final EncoderExecutor executor;
     private final VideoConfig video;
+    private final Transcription transcription;
 
     public EvidenceExtractor(ImageDecoder decoder, @All List<StillCueEncoder> stills, TemporalCueExtractor temporal, FaceAnalyzer faces,
-            BodyAnalyzer body, VoiceAnalyzer voice, TextEmotionEncoder textEmotion, EncoderExecutor executor, VideoConfig video) {
+            BodyAnalyzer body, VoiceAnalyzer voice, TextEmotionEncoder textEmotion, EncoderExecutor executor, VideoConfig video,
+            Transcription transcription) {
+        this.transcription = transcription;
         this.decoder = decoder;
         this.stills = List.copyOf(stills);
         this.temporal = temporal;
@@ -77,7 +83,12 @@ public class EvidenceExtractor {
         }
         versions.put("voice", voice.version());
         versions.put("transcript", textEmotion.version());
-        return EvidenceKey.clip(mediaSha256, versions, options, fps(options));
+        return EvidenceKey.clip(mediaSha256, versions, options, fps(options), transcription(options).key());
+    }
+
+    /** Who hears a clip's speech: nobody where the client sent the words. */
+    private TranscriptionPlan transcription(EvidenceOptions options) {
+        return options.transcript().isEmpty() ? transcription.plan(options.transcribe(), options.deidentify()) : TranscriptionPlan.NONE;
     }
 
     /** A still image file: its size is checked before it is read. */
@@ -118,7 +129,7 @@ public class EvidenceExtractor {
         }
         MediaInfo media = new MediaInfo(image.kind(), image.kind().mimeType(), image.kind().name(), image.width(), image.height(), null,
                 null, null);
-        return new Evidence(stillKey(Sha256.of(bytes), options), media, cues, faceReports, null, warnings, withheld, timings);
+        return new Evidence(stillKey(Sha256.of(bytes), options), media, cues, faceReports, null, warnings, withheld, timings, false);
     }
 
     /** A clip read whole, as one window (a chat part, an evaluation case). */
@@ -136,7 +147,8 @@ public class EvidenceExtractor {
             EvidenceWindow.Sink sink) {
         AvProbe read = options.soundOnly() ? soundOnly(probe) : probe;
         List<Cue> cues = new ArrayList<>();
-        TemporalCueExtractor.Extraction extraction = temporal.extract(file, read, limit, options.transcript(), options.deidentify(),
+        TemporalCueExtractor.Extraction extraction = temporal.extract(file, read, limit, options.transcript(), transcription(options),
+                options.deidentify(),
                 fps(options), options.windowMs(), progress, window -> {
                     cues.addAll(window.cues());
                     sink.accept(window);
@@ -147,7 +159,7 @@ public class EvidenceExtractor {
         MediaInfo media = new MediaInfo(kind, read.mimeType(kind), format, read.width(), read.height(), extraction.durationMs(),
                 read.hasVideo(), read.hasAudio());
         return new Evidence(clipKey(Sha256.of(file), options), media, cues, List.of(), extraction.timeline(), extraction.warnings(),
-                extraction.withheld(), extraction.timings());
+                extraction.withheld(), extraction.timings(), extraction.provisional());
     }
 
     /** The frames per second a clip is sampled at: the request's, else the server's. */

@@ -1,5 +1,6 @@
 package io.affectra.evidence;
 
+import io.affectra.config.DataConfig;
 import io.affectra.cue.Cue;
 import io.affectra.cue.CueType;
 import io.affectra.cue.Modality;
@@ -16,6 +17,10 @@ import io.affectra.encoder.face.FaceAnalyzer;
 import io.affectra.encoder.face.FaceOptions;
 import io.affectra.encoder.face.FaceStillEncoder;
 import io.affectra.encoder.face.FaceTrackSession;
+import io.affectra.encoder.speech.Heard;
+import io.affectra.encoder.speech.Transcription;
+import io.affectra.encoder.speech.TranscriptionPlan;
+import io.affectra.encoder.speech.WavRecorder;
 import io.affectra.encoder.text.TextEmotionEncoder;
 import io.affectra.encoder.text.TranscriptAligner;
 import io.affectra.encoder.text.TranscriptBounds;
@@ -28,19 +33,22 @@ import io.affectra.media.MediaException;
 import io.affectra.media.VideoFrame;
 import io.affectra.timing.StageClock;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
- * The encoder side of video and audio: the audio streams through VAD and prosody, the transcript is aligned to the
- * speech, the sampled frames stream through the frame encoders, and the time line is cut into windows (EALD). At the
- * end of each window the encoders summarise it into cues and forget its frames, so memory depends on the number of
- * people, not on the duration. What a window's cues become (an answer, a chat's context) is the caller's business:
- * {@link EvidenceExtractor} is the only one.
+ * The encoder side of video and audio: the audio streams through VAD and prosody (and, where a transcription backend
+ * is to hear it, into a private WAV file that is deleted as soon as the backend has answered), the transcript (the
+ * client's, or what the backend heard) is aligned to the speech, the sampled frames stream through the frame encoders,
+ * and the time line is cut into windows (EALD). At the end of each window the encoders summarise it into cues and
+ * forget its frames, so memory depends on the number of people, not on the duration. What a window's cues become (an
+ * answer, a chat's context) is the caller's business: {@link EvidenceExtractor} is the only one.
  * The time line is what is decoded, not what the header declares: a clip that runs longer than its header says gets
  * windows up to its real end (and is refused past its {@link DecodeLimit}). Blocking: call it on a worker thread.
  */
@@ -50,9 +58,11 @@ class TemporalCueExtractor {
     /**
      * What was read and measured: the cues themselves went to the {@link EvidenceWindow.Sink}.
      *
-     * @param durationMs the time line's length: the header's duration, or the last decoded timestamp when the media ran longer
+     * @param durationMs  the time line's length: the header's duration, or the last decoded timestamp when the media ran longer
+     * @param provisional the speech was to be heard and was not (the backend failed): not worth remembering
      */
-    record Extraction(long durationMs, Timeline timeline, List<String> warnings, List<String> withheld, Map<String, Double> timings) {
+    record Extraction(long durationMs, Timeline timeline, List<String> warnings, List<String> withheld, Map<String, Double> timings,
+            boolean provisional) {
     }
 
     private final AvDecoder decoder;
@@ -61,6 +71,9 @@ class TemporalCueExtractor {
     private final BodyAnalyzer body;
     private final EncoderExecutor executor;
     private final TextEmotionEncoder textEmotion;
+    private final Transcription transcription;
+    /** Where recordings for transcription live while the backend hears them: emptied at every start. */
+    private final Path spool;
 
     /**
      * How far past the header's duration decoded media may end and still be the header's length (the last frame's
@@ -69,7 +82,9 @@ class TemporalCueExtractor {
     static final long HEADER_SLACK_MS = 1_000;
 
     public TemporalCueExtractor(AvDecoder decoder, FaceAnalyzer faces, VoiceAnalyzer voice, BodyAnalyzer body, EncoderExecutor executor,
-            TextEmotionEncoder textEmotion) {
+            TextEmotionEncoder textEmotion, Transcription transcription, DataConfig data) {
+        this.transcription = transcription;
+        this.spool = Path.of(data.dataDir(), "spool");
         this.decoder = decoder;
         this.faces = faces;
         this.voice = voice;
@@ -80,13 +95,14 @@ class TemporalCueExtractor {
 
     /**
      * @param transcript  plain text, SRT or WebVTT; empty for none
+     * @param speech      who hears the speech when there is any ({@link TranscriptionPlan#NONE} where a transcript was sent)
      * @param deidentify  no face model runs (body language, voice and words still do)
      * @param windowMs    window length; null for the whole clip as one window, with cue ids as on a still ({@code P1.g1},
      *                    {@code V2}) since there is only one window
      * @param limit       how far decoding may go (the synchronous limit, or the media limit for jobs)
      */
-    Extraction extract(Path media, AvProbe probe, DecodeLimit limit, String transcript, boolean deidentify, double fps, Long windowMs,
-            ExtractionProgress listener, EvidenceWindow.Sink sink) {
+    Extraction extract(Path media, AvProbe probe, DecodeLimit limit, String transcript, TranscriptionPlan speech, boolean deidentify,
+            double fps, Long windowMs, ExtractionProgress listener, EvidenceWindow.Sink sink) {
         boolean prefixWindows = windowMs != null;
         // One window however long the media turns out to be: the window length is the decode limit's reach.
         long window = windowMs != null ? windowMs : Math.max(probe.durationMs(), limit.stopAtMs()) + 1;
@@ -98,22 +114,43 @@ class TemporalCueExtractor {
 
         VoiceReport voiceReport = null;
         long audioMs = 0;
+        Heard heard = null;
+        boolean unheard = false;
         if (probe.hasAudio()) {
             VoiceSession session = voice.open();
-            audioMs = decoder.streamAudio(media, limit, session::accept) * 1000 / AvDecoder.SAMPLE_RATE;
-            duration = extended(duration, declared, audioMs);
-            voiceReport = session.finish();
-            listener.progress("audio", probe.hasVideo() ? 0.15 : 0.5, null);
+            // The recording is deleted when this block ends, however it ends: the backend has answered by then.
+            try (WavRecorder recording = record(speech, warnings)) {
+                Consumer<float[]> audio = recording == null ? session::accept : chunk -> {
+                    session.accept(chunk);
+                    recording.accept(chunk);
+                };
+                audioMs = decoder.streamAudio(media, limit, audio) * 1000 / AvDecoder.SAMPLE_RATE;
+                duration = extended(duration, declared, audioMs);
+                voiceReport = session.finish();
+                listener.progress("audio", probe.hasVideo() ? 0.15 : 0.5, null);
+                clock.lap("audio");
+                if (!voiceReport.segments().isEmpty()) {
+                    heard = hear(speech, recording, warnings, withheld, listener, probe.hasVideo() ? 0.15 : 0.5);
+                    unheard = speech.runs() && (heard == null || !heard.heard());
+                    if (speech.runs()) {
+                        clock.lap("transcription");
+                    }
+                }
+            }
         } else {
             warnings.add("no audio track: no voice cues");
+            clock.lap("audio");
         }
-        clock.lap("audio");
 
         // Only the audio is decoded yet: a video that runs past its header shows that only as its frames arrive, while the
         // windows are being answered, so the cues are checked against the header's (or the audio's) end.
         long known = declared > 0 || audioMs > 0 ? duration : 0;
-        List<TranscriptSegment> segments = transcript.isEmpty() ? List.of()
-                : TranscriptAligner.align(TranscriptBounds.keep(TranscriptParser.parse(transcript), known, warnings),
+        boolean transcribed = heard != null && heard.heard();
+        // Heard words take the way a client's transcript takes: onto the time line, into their windows.
+        List<TranscriptSegment> said = !transcript.isEmpty() ? TranscriptParser.parse(transcript)
+                : transcribed ? heard.transcript().segments() : List.of();
+        List<TranscriptSegment> segments = said.isEmpty() ? List.of()
+                : TranscriptAligner.align(TranscriptBounds.keep(said, known, warnings),
                         voiceReport == null ? List.of() : voiceReport.segments(), duration);
         clock.lap("transcript");
 
@@ -134,7 +171,8 @@ class TemporalCueExtractor {
             }
         }
 
-        Windows windows = new Windows(voiceReport, segments, sessions, window, declared, duration, sink, prefixWindows);
+        Windows windows = new Windows(voiceReport, segments, transcribed ? speech.source() : "transcript", sessions, window, declared,
+                duration, sink, prefixWindows);
         int frames = 0;
         if (probe.hasVideo()) {
             frames = decoder.sampleFramesAhead(media, fps, limit, windows::frame);
@@ -156,8 +194,58 @@ class TemporalCueExtractor {
         Map<String, Double> timings = new LinkedHashMap<>(clock.laps());
         sessions.forEach(s -> s.timings().forEach((k, v) -> timings.merge(k, Math.round(v * 100) / 100.0, Double::sum)));
         Timeline timeline = new Timeline(windows.closed, frames, voiceReport, segments, faceSession == null ? List.of() : faceSession.tracks(),
-                bodySession == null ? List.of() : bodySession.events());
-        return new Extraction(windows.end, timeline, warnings, withheld, timings);
+                bodySession == null ? List.of() : bodySession.events(), transcribed ? speech.key() : null);
+        return new Extraction(windows.end, timeline, warnings, withheld, timings, unheard);
+    }
+
+    /** A recording of the decoded audio for the plan's backend, or null when none is to hear it (or it cannot be made). */
+    private WavRecorder record(TranscriptionPlan speech, List<String> warnings) {
+        if (!speech.runs()) {
+            return null;
+        }
+        try {
+            return WavRecorder.create(spool, AvDecoder.SAMPLE_RATE);
+        } catch (IOException e) {
+            warnings.add(unrecorded(e));
+            return null;
+        }
+    }
+
+    /**
+     * The speech (there is some) as the plan's backend heard it, or null; what stood in the way goes into the warnings
+     * (no backend, a failure) or the withheld notes (privacy).
+     */
+    private Heard hear(TranscriptionPlan speech, WavRecorder recording, List<String> warnings, List<String> withheld,
+            ExtractionProgress listener, double fraction) {
+        if (!speech.runs()) {
+            if (speech.warning() != null) {
+                warnings.add(speech.warning());
+            }
+            if (speech.withheld() != null) {
+                withheld.add(speech.withheld());
+            }
+            return null;
+        }
+        if (recording == null) {
+            return null;
+        }
+        Path wav;
+        try {
+            wav = recording.finish();
+        } catch (IOException e) {
+            warnings.add(unrecorded(e));
+            return null;
+        }
+        listener.progress("transcription", fraction, null);
+        Heard heard = transcription.transcribe(speech, wav);
+        if (!heard.heard()) {
+            warnings.add(heard.warning());
+        }
+        return heard;
+    }
+
+    private static String unrecorded(IOException e) {
+        return "no words were used: the audio could not be recorded for transcription (" + e.getMessage() + ")";
     }
 
     /**
@@ -172,6 +260,8 @@ class TemporalCueExtractor {
     private final class Windows {
         final VoiceReport voice;
         final List<TranscriptSegment> transcript;
+        /** What the transcript cues name as their source: the client's transcript, or the backend that heard it. */
+        final String transcriptSource;
         final List<FrameCueSession> sessions;
         final long windowMs;
         final long declared;
@@ -183,8 +273,9 @@ class TemporalCueExtractor {
         long lastFrameMs;
         int closed;
 
-        Windows(VoiceReport voice, List<TranscriptSegment> transcript, List<FrameCueSession> sessions, long windowMs, long declared,
-                long end, EvidenceWindow.Sink sink, boolean prefixWindows) {
+        Windows(VoiceReport voice, List<TranscriptSegment> transcript, String transcriptSource, List<FrameCueSession> sessions,
+                long windowMs, long declared, long end, EvidenceWindow.Sink sink, boolean prefixWindows) {
+            this.transcriptSource = transcriptSource;
             this.prefixWindows = prefixWindows;
             this.voice = voice;
             this.transcript = transcript;
@@ -226,7 +317,7 @@ class TemporalCueExtractor {
             for (TranscriptSegment t : transcript) {
                 if (t.endMs() >= span.startMs() && t.startMs() < span.endMs()) {
                     TimeSpan at = new TimeSpan(t.startMs(), t.endMs());
-                    cues.add(new Cue(prefix + "T" + t.index(), Modality.TEXT, t.timed() ? "transcript" : "transcript (aligned)",
+                    cues.add(new Cue(prefix + "T" + t.index(), Modality.TEXT, t.timed() ? transcriptSource : transcriptSource + " (aligned)",
                             "speaker", CueType.TRANSCRIPT, t.text(), 1.0, null, at, Map.of()));
                     cues.addAll(textEmotion.cues(prefix + "T" + t.index(), t.text(), at));
                     words.append(words.isEmpty() ? "" : " ").append(t.text());

@@ -1,5 +1,6 @@
 package io.affectra.gateway;
 
+import io.affectra.resilience.CircuitBreaker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -2,6 +2,8 @@ package io.affectra.gateway;
 
 import io.affectra.llm.BackendConfig;
 import io.affectra.llm.BackendKind;
+import io.affectra.resilience.CircuitBreaker;
+import io.affectra.resilience.RetryPolicy;
 import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpClient;

@@ -3,6 +3,7 @@ package io.affectra.gateway;
 import io.affectra.llm.BackendConfig;
 import io.affectra.llm.BackendKind;
 import io.affectra.llm.BackendRegistry;
+import io.affectra.resilience.CircuitBreaker;
 import io.quarkus.runtime.Startup;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;

@@ -74,6 +74,21 @@ class VideoAnalyzeTest {
     }
 
     @Test
+    void withoutATranscriptionBackendTheAnswerSaysPlainlyThatNoWordsWereUsedAndHowToGetThem() {
+        JsonPath json = given()
+                .multiPart("media", TestMedia.file("speech.ogg").toFile(), "audio/ogg")
+                .when().post("/v1/emotion/analyze")
+                .then().statusCode(200)
+                .body("temporal.transcript", hasSize(0))
+                .extract().jsonPath();
+
+        assertThat(json.getList("warnings", String.class)).anySatisfy(w -> assertThat(w).startsWith("no words were used")
+                .contains("no transcription backend is configured", "send a transcript",
+                        "affectra.transcription.backends.<name>.kind=openai", "affectra.transcription.default-backend"));
+        assertThat(json.getList("cues.id", String.class)).contains("W1.V1").noneMatch(id -> id.contains(".T"));
+    }
+
+    @Test
     void analysesAudioAlone() {
         given()
                 .multiPart("media", TestMedia.file("speech.mp3").toFile(), "audio/mpeg")

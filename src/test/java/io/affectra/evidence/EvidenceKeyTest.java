@@ -16,7 +16,7 @@ class EvidenceKeyTest {
     }
 
     private static EvidenceKey clip(EvidenceOptions options) {
-        return EvidenceKey.clip(MEDIA, ENCODERS, options, 5.0);
+        return EvidenceKey.clip(MEDIA, ENCODERS, options, 5.0, null);
     }
 
     private static EvidenceOptions plain() {
@@ -55,7 +55,11 @@ class EvidenceKeyTest {
     void whatChangesAClipsCuesChangesItsKey() {
         EvidenceKey base = clip(plain());
 
-        assertThat(EvidenceKey.clip(MEDIA, ENCODERS, plain(), 2.0)).as("frame rate").isNotEqualTo(base);
+        assertThat(EvidenceKey.clip(MEDIA, ENCODERS, plain(), 2.0, null)).as("frame rate").isNotEqualTo(base);
+        EvidenceKey heard = EvidenceKey.clip(MEDIA, ENCODERS, plain(), 5.0, "stt/whisper-1");
+        assertThat(heard).as("speech heard by a transcription backend").isNotEqualTo(base)
+                .isNotEqualTo(EvidenceKey.clip(MEDIA, ENCODERS, plain(), 5.0, "stt/large-v3")).as("by another model")
+                .isNotEqualTo(EvidenceKey.clip(MEDIA, ENCODERS, plain(), 5.0, "other/whisper-1")).as("by another backend");
         assertThat(clip(new EvidenceOptions(false, false, "", null, 5_000L, false))).as("windows instead of the whole clip")
                 .isNotEqualTo(base).isNotEqualTo(clip(new EvidenceOptions(false, false, "", null, 10_000L, false)));
         assertThat(clip(EvidenceOptions.of(false, true, ""))).as("de-identified").isNotEqualTo(base);
@@ -68,6 +72,8 @@ class EvidenceKeyTest {
         // Face tracks carry no priors.
         assertThat(clip(EvidenceOptions.of(true, false, ""))).isEqualTo(clip(plain()));
         // Nothing is sampled from a clip that is only heard.
-        assertThat(EvidenceKey.clip(MEDIA, ENCODERS, plain().withSoundOnly(), 2.0)).isEqualTo(clip(plain().withSoundOnly()));
+        assertThat(EvidenceKey.clip(MEDIA, ENCODERS, plain().withSoundOnly(), 2.0, null)).isEqualTo(clip(plain().withSoundOnly()));
+        // The option is not in the key, only who it resolves to (the transcription argument, from the extractor).
+        assertThat(clip(plain().withTranscribe("auto"))).isEqualTo(clip(plain().withTranscribe(null)));
     }
 }

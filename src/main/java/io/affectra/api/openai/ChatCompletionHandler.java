@@ -20,6 +20,7 @@ import io.affectra.gateway.media.CueContext;
 import io.affectra.gateway.media.MediaCues;
 import io.affectra.gateway.media.MediaPart;
 import io.affectra.gateway.media.MediaParts;
+import io.affectra.gateway.media.UserWords;
 import io.affectra.error.ReportedError;
 import io.affectra.prompt.PromptRef;
 import io.vertx.core.Vertx;
@@ -222,7 +223,8 @@ public class ChatCompletionHandler {
 
     private CueContext encode(Exchange x, boolean forwarded) {
         long began = System.nanoTime();
-        CueContext context = mediaCues.build(x.parts, x.route, forwarded);
+        // The user's own latest words are evidence too, beside the media they sent.
+        CueContext context = mediaCues.build(x.parts, x.route, forwarded, UserWords.latest(x.chat.messages()));
         metrics.encoding(x.model(), System.nanoTime() - began);
         return context;
     }

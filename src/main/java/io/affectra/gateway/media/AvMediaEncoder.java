@@ -66,7 +66,7 @@ public class AvMediaEncoder implements MediaEncoder {
             // One window over the whole clip: a chat turn is one question about the clip.
             Evidence evidence = extractor.clip(file, probe, gate.syncLimit(), evidenceOptions(part, options));
             return new EncodedMedia(evidence.key(), evidence.cues(), summary(evidence), evidence.timeline().faceTracks().size(),
-                    evidence.warnings(), evidence.withheld());
+                    evidence.warnings(), evidence.withheld(), evidence.provisional());
         } finally {
             delete(file);
         }
@@ -91,6 +91,9 @@ public class AvMediaEncoder implements MediaEncoder {
         }
         if (timeline.voice() != null) {
             s.append(", ").append(count(timeline.voice().segments().size(), "speech segment"));
+            if (timeline.transcription() != null) {
+                s.append(", words heard by ").append(timeline.transcription());
+            }
         } else {
             s.append(", no audio");
         }

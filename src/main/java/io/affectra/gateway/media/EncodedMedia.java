@@ -14,12 +14,18 @@ import java.util.List;
  * @param warnings things the client should know (sent as a response header and in the logs)
  * @param withheld what was not computed for privacy ({@link MediaCues} names the part; the same bytes may be another part
  *                 of a later request, since encodings are cached)
+ * @param provisional something failed for a passing reason (a transcription backend): not to be cached
  */
-public record EncodedMedia(EvidenceKey key, List<Cue> cues, String summary, int faces, List<String> warnings, List<String> withheld) {
+public record EncodedMedia(EvidenceKey key, List<Cue> cues, String summary, int faces, List<String> warnings, List<String> withheld,
+        boolean provisional) {
 
     public EncodedMedia {
         cues = List.copyOf(cues);
         warnings = List.copyOf(warnings);
         withheld = List.copyOf(withheld);
+    }
+
+    public EncodedMedia(EvidenceKey key, List<Cue> cues, String summary, int faces, List<String> warnings, List<String> withheld) {
+        this(key, cues, summary, faces, warnings, withheld, false);
     }
 }

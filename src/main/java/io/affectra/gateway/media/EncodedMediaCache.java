@@ -30,7 +30,10 @@ public class EncodedMediaCache {
         }
     }
 
-    /** The cached encoding under this key, or {@code encode}'s (remembered when it succeeds). */
+    /**
+     * The cached encoding under this key, or {@code encode}'s (remembered when it succeeds, and is not provisional: a
+     * clip whose transcription failed is heard again on the next turn).
+     */
     public EncodedMedia get(EvidenceKey key, Supplier<EncodedMedia> encode) {
         if (cache == null) {
             return encode.get();
@@ -41,6 +44,9 @@ public class EncodedMediaCache {
             return cached;
         }
         EncodedMedia encoded = encode.get();
+        if (encoded.provisional()) {
+            return encoded;
+        }
         // Kept under the key of the evidence it was made from: a lookup key that disagreed would miss, never mislead.
         cache.put(encoded.key(), encoded);
         return encoded;

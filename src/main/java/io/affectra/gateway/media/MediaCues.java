@@ -24,7 +24,8 @@ import org.jboss.logging.Logger;
 /**
  * Runs a chat's media parts through their encoders and renders the cue context from the model's template. With
  * several media parts, cue ids carry the part's index ({@code I2.F1.expr}) so that they stay unique and citable; with
- * one, they are the same as on {@code /v1/emotion/analyze} ({@code F1.expr}). Blocking: call it on a worker thread.
+ * one, they are the same as on {@code /v1/emotion/analyze} ({@code F1.expr}). The user's latest words follow the media's
+ * cues as {@code U1} and {@code U1.emotion} (see {@link UserWords}). Blocking: call it on a worker thread.
  */
 @Singleton
 public class MediaCues {
@@ -41,9 +42,11 @@ public class MediaCues {
     private final PrivacyConfig privacy;
     private final ChatConfig chat;
     private final EncodedMediaCache cache;
+    private final UserWords userWords;
 
     public MediaCues(MediaLoader loader, Instance<MediaEncoder> encoders, PromptRegistry prompts, CueRenderer renderer,
-            PrivacyConfig privacy, ChatConfig chat, EncodedMediaCache cache) {
+            PrivacyConfig privacy, ChatConfig chat, EncodedMediaCache cache, UserWords userWords) {
+        this.userWords = userWords;
         this.cache = cache;
         this.loader = loader;
         this.encoders = encoders.stream().toList();
@@ -76,12 +79,18 @@ public class MediaCues {
         }
     }
 
+    /** {@link #build(List, ModelRoute, boolean, String)} without the user's words. */
+    public CueContext build(List<MediaPart> parts, ModelRoute route, boolean forwarded) {
+        return build(parts, route, forwarded, null);
+    }
+
     /**
      * Loads and encodes every part (when the model wants cues) and renders the context.
      *
      * @param forwarded whether the media will reach the (first) backend, as the context says so
+     * @param userText  the user's latest words ({@link UserWords#latest}), read as cues beside the media's; null for none
      */
-    public CueContext build(List<MediaPart> parts, ModelRoute route, boolean forwarded) {
+    public CueContext build(List<MediaPart> parts, ModelRoute route, boolean forwarded, String userText) {
         // Every mode comes through here (answer mode skips check): no part is loaded or encoded past the limit.
         requireWithinPartLimit(parts);
         boolean deidentify = deidentify(route);
@@ -118,6 +127,9 @@ public class MediaCues {
             encoded.withheld().forEach(w -> withheld.add(part.label() + ": " + w));
             faces += encoded.faces();
             measured.put(part.index(), true);
+        }
+        if (encode && !parts.isEmpty()) {
+            cues.addAll(userWords.cues(userText));
         }
         CueSet cueSet = CueSet.of(cues);
         String text = null;

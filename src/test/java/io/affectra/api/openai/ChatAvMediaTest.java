@@ -161,7 +161,44 @@ class ChatAvMediaTest {
         client.chat().completions().create(first.toBuilder().addAssistantMessage("Cheerful.").addUserMessage("Why?").build());
 
         assertThat(mediaCache.hits()).isEqualTo(hits + 1);
-        assertThat(forwardedSystem()).isEqualTo(firstContext);
+        // The clip's cues are the same; the user's words are the new turn's.
+        assertThat(withoutUserWords(forwardedSystem())).isEqualTo(withoutUserWords(firstContext));
+        assertThat(firstContext).contains("[U1] text user: transcript Mood?");
+        assertThat(forwardedSystem()).contains("[U1] text user: transcript Why?");
+    }
+
+    private static String withoutUserWords(String context) {
+        return context.replaceAll("(?m)^\\[U1.*$\\R?", "");
+    }
+
+    @Test
+    void theUsersOwnWordsAreACueBesideTheirMedia() {
+        stub.enqueue(Response.ok(OpenAiStub.chatCompletion("That sounds hard [U1.emotion].", 500, 7)));
+
+        client.chat().completions().create(ChatCompletionCreateParams.builder().model("emo-text")
+                .addUserMessageOfArrayOfContentParts(List.of(Sdk.text("I can't stop crying"),
+                        audio("speech.wav", ChatCompletionContentPartInputAudio.InputAudio.Format.WAV))).build());
+
+        assertThat(forwardedSystem()).contains("[U1] text user: transcript I can't stop crying 1.00 <chat message>",
+                "[U1.emotion] text user: text-emotion sadness", "[V1] voice");
+    }
+
+    @Test
+    void inAnswerModeTheUsersWordsMoveTheAnswer() throws Exception {
+        double calm = sadness("How does the speaker feel?");
+        double crying = sadness("I can't stop crying");
+
+        assertThat(crying).as("sadness once the user says they cannot stop crying").isGreaterThan(calm + 0.05);
+    }
+
+    private double sadness(String text) throws IOException {
+        String data = Base64.getEncoder().encodeToString(TestMedia.bytes("speech.mp3"));
+        String body = new JsonObject(Map.of("model", "affectra-local", "response_format", Map.of("type", "json_object"),
+                "messages", List.of(Map.of("role", "user", "content", List.of(Map.of("type", "text", "text", text),
+                        Map.of("type", "input_audio", "input_audio", Map.of("data", data, "format", "mp3"))))))).encode();
+        String content = given().contentType("application/json").body(body).post("/v1/chat/completions").then().statusCode(200)
+                .extract().path("choices[0].message.content");
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(content).path("probabilities").path("sadness").asDouble();
     }
 
     @Test

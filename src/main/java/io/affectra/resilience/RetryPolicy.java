@@ -1,4 +1,4 @@
-package io.affectra.gateway;
+package io.affectra.resilience;
 
 import java.time.Duration;
 import java.util.function.DoubleSupplier;

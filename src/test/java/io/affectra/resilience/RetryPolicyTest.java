@@ -1,4 +1,4 @@
-package io.affectra.gateway;
+package io.affectra.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
