@@ -263,7 +263,7 @@ final class ResponseAssembly {
     }
 
     /** The response failed after it started: {@code response.failed} with the error, and nothing after it. */
-    ObjectNode failed(OpenAiError error) {
+    void failed(OpenAiError error) {
         over = true;
         items.stream().filter(Item::open).forEach(i -> i.status = "incomplete");
         ObjectNode response = snapshot("failed");
@@ -271,7 +271,6 @@ final class ResponseAssembly {
         if (streaming) {
             emit("response.failed").set("response", response);
         }
-        return response;
     }
 
     static String json(JsonNode node) {

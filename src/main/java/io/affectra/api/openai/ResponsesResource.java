@@ -8,6 +8,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
@@ -31,7 +32,7 @@ public class ResponsesResource {
     @GET
     @Path("{id}")
     @Operation(summary = "A stored response (404 in OpenAI's error shape when unknown)")
-    public Response get(@PathParam("id") String id, RoutingContext rc) {
+    public Response get(@PathParam("id") String id, @Context RoutingContext rc) {
         return store.find(id, Caller.of(rc))
                 .map(stored -> Response.ok(stored.responseJson()).build())
                 .orElseGet(() -> notFound(id));
@@ -40,7 +41,7 @@ public class ResponsesResource {
     @DELETE
     @Path("{id}")
     @Operation(summary = "Deletes a stored response")
-    public Response delete(@PathParam("id") String id, RoutingContext rc) {
+    public Response delete(@PathParam("id") String id, @Context RoutingContext rc) {
         if (!store.delete(id, Caller.of(rc))) {
             return notFound(id);
         }

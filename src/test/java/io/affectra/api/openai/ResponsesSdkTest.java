@@ -295,6 +295,40 @@ class ResponsesSdkTest {
         assertThat(stub.disconnects().tryAcquire(10, TimeUnit.SECONDS)).isTrue();
     }
 
+    @Test
+    void aBackendThatFailsMidStreamEndsItWithResponseFailedAndNothingIsStored() {
+        stub.enqueue(OpenAiStub.Response.stream(OpenAiStub.chunk(null), OpenAiStub.chunk("Hel"),
+                "{\"error\":{\"message\":\"the model crashed\",\"type\":\"server_error\"}}"));
+        List<ResponseStreamEvent> events = new ArrayList<>();
+
+        try (StreamResponse<ResponseStreamEvent> stream = client.responses().createStreaming(params("gw/stub-model").input("Say hello").build())) {
+            stream.stream().forEach(events::add);
+        }
+
+        assertThat(events.stream().map(ResponsesSdkTest::type).toList()).containsExactly("response.created", "response.in_progress",
+                "response.output_item.added", "response.content_part.added", "response.output_text.delta", "response.failed");
+        Response failed = events.get(5).asFailed().response();
+        assertThat(failed.status()).contains(com.openai.models.responses.ResponseStatus.FAILED);
+        assertThat(failed.error().orElseThrow().message()).contains("the model crashed");
+        assertThatThrownBy(() -> client.responses().retrieve(failed.id())).isInstanceOf(NotFoundException.class);
+    }
+
+    private static double metric(String name) {
+        return given().get("/q/metrics").then().statusCode(200).extract().asString().lines().filter(l -> l.startsWith(name + " "))
+                .mapToDouble(l -> Double.parseDouble(l.substring(name.length() + 1).trim())).findFirst().orElse(0);
+    }
+
+    @Test
+    void theResponsesRouteIsTimedByTheGatewayMetrics() {
+        String requests = "affectra_gateway_requests_total{backend=\"gw-vision\",model=\"gw-vision/vision-model\",outcome=\"ok\",stream=\"false\"}";
+        double before = metric(requests);
+        stub.enqueue(OpenAiStub.Response.ok(OpenAiStub.chatCompletion("Hi.", 3, 1)));
+        client.responses().create(params("gw-vision/vision-model").input("Hi").build());
+
+        assertThat(metric(requests)).isEqualTo(before + 1);
+        assertThat(given().get("/q/metrics").then().extract().asString()).doesNotContain("uri=\"/v1/responses\"");
+    }
+
     private static ResponseFormatTextJsonSchemaConfig moodSchema() {
         return ResponseFormatTextJsonSchemaConfig.builder().name("mood").strict(true)
                 .schema(ResponseFormatTextJsonSchemaConfig.Schema.builder()
@@ -437,6 +471,14 @@ class ResponsesSdkTest {
         given().delete("/v1/responses/resp_nope").then().statusCode(404).contentType("application/json")
                 .body("error.code", equalTo("response_not_found")).body("error.type", equalTo("invalid_request_error"));
         given().delete("/v1/responses/" + response.id()).then().statusCode(404);
+    }
+
+    @Test
+    void theStoredResponseRoutesAreDocumentedWithoutABody() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/v1/responses/{id}'.get.requestBody", org.hamcrest.Matchers.nullValue())
+                .body("paths.'/v1/responses/{id}'.delete.requestBody", org.hamcrest.Matchers.nullValue())
+                .body("paths.'/v1/responses/{id}'.get.parameters.size()", equalTo(1));
     }
 
     @Test
