@@ -239,6 +239,20 @@ class ResponsesSdkTest {
     }
 
     @Test
+    void anAllowedRemoteImageUrlIsFetchedAndMeasured() {
+        stub.serve("/media/group.jpg", io.affectra.testing.TestMedia.bytes("sample3.jpg"));
+        stub.enqueue(OpenAiStub.Response.ok(OpenAiStub.chatCompletion("Happy group.", 10, 3)));
+
+        Response response = client.responses().create(params("emo-text")
+                .inputOfResponse(List.of(userMessage("Mood?", stub.root() + "/media/group.jpg"))).build());
+
+        assertThat(text(response)).isEqualTo("Happy group.");
+        assertThat(forwarded().path("messages").get(0).path("content").asText()).contains("[F3.expr] face F3");
+        // The URL is not media bytes, but it is media: the stored turn has the placeholder, not the link.
+        assertThat(store.find(response.id(), null).orElseThrow().conversationJson()).doesNotContain("/media/group.jpg");
+    }
+
+    @Test
     void aStreamIsTranslatedEventByEventInOpenAisOrder() {
         stub.enqueue(OpenAiStub.Response.stream(OpenAiStub.chunk(null), OpenAiStub.chunk("Hel"), OpenAiStub.chunk("lo!"),
                 OpenAiStub.finishChunk("stop"), OpenAiStub.usageChunk(9, 2)));
@@ -553,6 +567,32 @@ class ResponsesSdkTest {
                 .body("object", equalTo("response")).body("output[0].content[0].text", equalTo("Celebrating."));
 
         assertThat(forwarded().path("messages").get(0).path("content").asText()).contains("[F1.expr] face F1", "image 1: JPEG");
+    }
+
+    @Test
+    void audioAsAnInputAudioPartOrAnInputFileGoesThroughTheTemporalPipeline() {
+        String wav = java.util.Base64.getEncoder().encodeToString(io.affectra.testing.TestMedia.bytes("speech.wav"));
+        stub.enqueue(OpenAiStub.Response.ok(OpenAiStub.chatCompletion("Animated [V1].", 500, 3)));
+        given().contentType("application/json").body("{\"model\":\"emo-vision\",\"input\":[{\"role\":\"user\",\"content\":["
+                        + "{\"type\":\"input_text\",\"text\":\"How does the speaker feel?\"},"
+                        + "{\"type\":\"input_audio\",\"input_audio\":{\"data\":\"" + wav + "\",\"format\":\"wav\"}}]}]}")
+                .post("/v1/responses").then().statusCode(200).body("output[0].content[0].text", equalTo("Animated [V1]."));
+
+        JsonNode messages = forwarded().path("messages");
+        assertThat(messages.get(0).path("content").asText()).contains("audio 1: WAV audio", "[V1] voice", "You also receive the media itself");
+        JsonNode audio = messages.get(1).path("content").get(1);
+        assertThat(audio.path("type").asText()).isEqualTo("input_audio");
+        assertThat(audio.path("input_audio").path("format").asText()).isEqualTo("wav");
+        assertThat(audio.path("input_audio").path("data").asText()).isEqualTo(wav);
+
+        stub.enqueue(OpenAiStub.Response.ok(OpenAiStub.chatCompletion("Animated.", 500, 2)));
+        given().contentType("application/json").body("{\"model\":\"emo-text\",\"input\":[{\"role\":\"user\",\"content\":["
+                        + "{\"type\":\"input_text\",\"text\":\"Mood?\"},"
+                        + "{\"type\":\"input_file\",\"filename\":\"speech.wav\",\"file_data\":\"data:audio/wav;base64," + wav + "\"}]}]}")
+                .post("/v1/responses").then().statusCode(200);
+
+        assertThat(forwarded().path("messages").get(0).path("content").asText()).contains("audio 1: WAV audio", "[V1] voice");
+        assertThat(stub.lastRequest().body()).doesNotContain("UklGR");
     }
 
     @Test
