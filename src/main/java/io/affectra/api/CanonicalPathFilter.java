@@ -43,6 +43,6 @@ public class CanonicalPathFilter {
     /** Which error shape a client of this path reads; the path is refused either way. */
     private static boolean looksLikeOpenAi(String path) {
         String p = path == null ? "" : path.toLowerCase(Locale.ROOT);
-        return p.contains("chat") || p.contains("models") || p.contains("completions");
+        return p.contains("chat") || p.contains("models") || p.contains("completions") || p.contains("responses");
     }
 }

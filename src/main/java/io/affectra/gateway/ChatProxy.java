@@ -24,8 +24,9 @@ public class ChatProxy {
     /**
      * Must be called on the request's event loop.
      *
-     * @return completes when the reply was relayed (or the client went away); fails with an {@link UpstreamFailure}
-     *         only while nothing has been sent to the client, so that the caller can answer with an error
+     * @return completes when the reply was relayed (or the client went away); fails only while nothing has been sent
+     *         to the client, so that the caller can answer with an error: with an {@link UpstreamFailure}, or with
+     *         what the call's {@link ReplyTranslator} could not translate
      */
     public Future<ProxyResult> forward(ProxyCall call, HttpServerResponse client) {
         return new ProxyExchange(vertx, metrics, call, client).start();

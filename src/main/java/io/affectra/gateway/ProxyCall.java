@@ -14,7 +14,7 @@ import java.util.function.Function;
  * @param media       whether the request carried media (for metrics)
  * @param cueTokens   estimated tokens of the injected cue context, added to the reported usage
  * @param startNanos  when the request arrived
- * @param errorEvent  renders a failure as the SSE event that ends a stream that had already started
+ * @param reply       how the backend's reply reaches the client: relayed, or translated into the route's wire format
  */
 public record ProxyCall(
         String model,
@@ -24,5 +24,5 @@ public record ProxyCall(
         boolean media,
         long cueTokens,
         long startNanos,
-        Function<UpstreamFailure, String> errorEvent) {
+        ReplyTranslator reply) {
 }

@@ -185,11 +185,12 @@ final class ProxyExchange {
                 metrics.tokens(call.model(), target.name(), usage.promptTokens(), usage.completionTokens(), call.cueTokens());
             }
         });
+        ReplyTranslator reply = call.reply();
         response.handler(chunk -> {
             if (cancelled) {
                 return;
             }
-            Buffer out = relay.feed(chunk);
+            Buffer out = reply.events(relay.feed(chunk));
             if (out.length() > 0) {
                 client.write(out);
                 if (client.writeQueueFull()) {
@@ -208,8 +209,7 @@ final class ProxyExchange {
                     : UpstreamFailure.broken(target.name(), error);
             target.breaker().onFailure();
             LOG.warnf("%s", failure.getMessage());
-            Buffer rest = relay.finish();
-            client.end(rest.appendString(call.errorEvent().apply(failure)));
+            client.end(reply.broken(relay.finish(), failure));
             finish(target, "stream_broken");
         });
         response.endHandler(ignored -> {
@@ -217,10 +217,18 @@ final class ProxyExchange {
                 return;
             }
             target.breaker().onSuccess();
-            client.end(relay.finish());
-            finish(target, "ok");
+            reply.end(relay.finish()).onComplete(ar -> {
+                if (!cancelled && !client.closed()) {
+                    client.end(ar.succeeded() ? ar.result() : Buffer.buffer());
+                }
+                finish(target, "ok");
+            });
         });
         client.writeHead();
+        Buffer start = reply.start();
+        if (start.length() > 0) {
+            client.write(start);
+        }
     }
 
     private void relayBody(Upstream target, HttpClientResponse response, String type) {
@@ -246,9 +254,21 @@ final class ProxyExchange {
                 metrics.tokens(call.model(), target.name(), rewritten.usage().promptTokens(), rewritten.usage().completionTokens(),
                         call.cueTokens());
             }
-            client.setStatusCode(200).putHeader("content-type", type == null ? "application/json" : type)
-                    .end(rewritten.json() == null ? body : Buffer.buffer(rewritten.json()));
-            finish(target, "ok");
+            Buffer completion = rewritten.json() == null ? body : Buffer.buffer(rewritten.json());
+            call.reply().body(completion).onComplete(translated -> {
+                if (cancelled || client.closed()) {
+                    return;
+                }
+                if (translated.failed()) {
+                    // Nothing went out yet: the caller answers with an error.
+                    attemptOpen = false;
+                    inFlight = null;
+                    result.tryFail(translated.cause());
+                    return;
+                }
+                client.setStatusCode(200).putHeader("content-type", call.reply().bodyType(type)).end(translated.result());
+                finish(target, "ok");
+            });
         });
     }
 

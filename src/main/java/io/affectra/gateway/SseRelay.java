@@ -2,6 +2,8 @@ package io.affectra.gateway;
 
 import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Passes a backend's server-sent events on to the client as they arrive, event by event. It never waits for more than
@@ -75,6 +77,33 @@ public final class SseRelay {
             inspect(bytes, 0, bytes.length);
         }
         return rest;
+    }
+
+    /**
+     * The {@code data} of each event in {@code events} (what {@link #feed} or {@link #finish} returned), in order: the
+     * payload of its {@code data:} lines joined by newlines; events without data (comments, keep-alives) are left out.
+     */
+    public static List<String> data(Buffer events) {
+        byte[] bytes = events.getBytes();
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        while (start < bytes.length) {
+            int end = eventEnd(bytes, start);
+            end = end < 0 ? bytes.length : end;
+            StringBuilder data = null;
+            for (String line : new String(bytes, start, end - start, StandardCharsets.UTF_8).split("\r?\n")) {
+                if (!line.startsWith("data:")) {
+                    continue;
+                }
+                String value = line.length() > 5 && line.charAt(5) == ' ' ? line.substring(6) : line.substring(5);
+                data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
+            }
+            if (data != null) {
+                out.add(data.toString());
+            }
+            start = end;
+        }
+        return out;
     }
 
     /** Whether the stream ended properly with {@code data: [DONE]}. */

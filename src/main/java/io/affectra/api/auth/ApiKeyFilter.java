@@ -1,5 +1,6 @@
 package io.affectra.api.auth;
 
+import io.affectra.api.Caller;
 import io.affectra.api.openai.OpenAiError;
 import io.affectra.api.openai.OpenAiPaths;
 import io.affectra.api.problem.Problems;
@@ -20,9 +21,6 @@ import org.jboss.logging.Logger;
  */
 @Singleton
 public class ApiKeyFilter {
-
-    /** Where the authenticated key's name is kept on the routing context. */
-    public static final String CLIENT = "affectra.client";
 
     private static final Logger LOG = Logger.getLogger(ApiKeyFilter.class);
 
@@ -80,7 +78,7 @@ public class ApiKeyFilter {
             // Called once when the response ends, fails or the client goes away.
             rc.addEndHandler(ignored -> client.leave());
         }
-        rc.put(CLIENT, client.name());
+        Caller.set(rc, client.name());
         rc.next();
     }
 

@@ -37,7 +37,9 @@ import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
- * {@code POST /v1/chat/completions}, start to end. Runs on the event loop and hands blocking work to worker threads:
+ * {@code POST /v1/chat/completions}, start to end, and every other OpenAI route that runs on the chat pipeline (a
+ * {@link ChatSurface}: {@code POST /v1/responses} becomes a chat request and gets its result back in its own format).
+ * Runs on the event loop and hands blocking work to worker threads:
  * <ul>
  * <li>text only, {@code chat} mode: parse, resolve the model, rewrite {@code model}, forward: no worker hop at all;</li>
  * <li>media: the parts are checked on the event loop (count, URL policy), then read and encoded on a worker, then the
@@ -79,13 +81,16 @@ public class ChatCompletionHandler {
     /** One request: everything until the reply is under way. */
     private final class Exchange {
         final RoutingContext rc;
+        final ChatSurface surface;
         final long start = System.nanoTime();
+        ChatTurn turn;
         ChatRequest chat;
         ModelRoute route;
         List<MediaPart> parts = List.of();
 
-        Exchange(RoutingContext rc) {
+        Exchange(RoutingContext rc, ChatSurface surface) {
             this.rc = rc;
+            this.surface = surface;
         }
 
         String model() {
@@ -102,7 +107,12 @@ public class ChatCompletionHandler {
     }
 
     public void handle(RoutingContext rc) {
-        Exchange x = new Exchange(rc);
+        handle(rc, CompletionTurn.SURFACE);
+    }
+
+    /** A request of the route that {@code surface} reads and writes. */
+    void handle(RoutingContext rc, ChatSurface surface) {
+        Exchange x = new Exchange(rc, surface);
         long max = chat.maxRequestBytes();
         String length = rc.request().getHeader("content-length");
         if (length != null && parseLong(length) > max) {
@@ -162,7 +172,7 @@ public class ChatCompletionHandler {
 
     private void received(Exchange x, Buffer body) {
         if (body == null || body.length() == 0) {
-            fail(x, OpenAiError.invalid(null, "invalid_json", "The request body is empty; send a JSON chat-completion request."));
+            fail(x, OpenAiError.invalid(null, "invalid_json", "The request body is empty; send a JSON " + x.surface.noun() + "."));
             return;
         }
         if (body.length() > chat.maxRequestBytes()) {
@@ -172,21 +182,37 @@ public class ChatCompletionHandler {
         }
         if (body.length() <= INLINE_PARSE_BYTES) {
             try {
-                x.chat = ChatRequest.parse(body.getBytes());
+                x.turn = x.surface.parse(body.getBytes(), x.rc);
             } catch (RuntimeException e) {
                 fail(x, e);
                 return;
             }
-            route(x);
+            resolve(x);
             return;
         }
-        vertx.executeBlocking(() -> ChatRequest.parse(body.getBytes()), false).onComplete(ar -> {
+        vertx.executeBlocking(() -> x.surface.parse(body.getBytes(), x.rc), false).onComplete(ar -> {
             if (ar.failed()) {
                 fail(x, ar.cause());
             } else {
-                x.chat = ar.result();
-                route(x);
+                x.turn = ar.result();
+                resolve(x);
             }
+        });
+    }
+
+    /** A turn that refers to stored state (an earlier response) loads it on a worker first. */
+    private void resolve(Exchange x) {
+        if (!x.turn.resolves()) {
+            x.chat = x.turn.chat();
+            route(x);
+            return;
+        }
+        onWorker(x, () -> {
+            x.turn.resolve();
+            return x.turn.chat();
+        }, chat -> {
+            x.chat = chat;
+            route(x);
         });
     }
 
@@ -199,7 +225,9 @@ public class ChatCompletionHandler {
                 answers.check(x.route, x.chat);
                 onWorker(x, () -> {
                     CueContext context = x.parts.isEmpty() ? NO_MEDIA : encode(x, false);
-                    return new Answered(context, answers.answer(x.route, x.chat, context));
+                    AnswerReply reply = answers.answer(x.route, x.chat, context);
+                    x.turn.answered(reply);
+                    return new Answered(context, reply);
                 }, answered -> writeAnswer(x, answered));
                 return;
             }
@@ -289,7 +317,7 @@ public class ChatCompletionHandler {
             cueHeaders(response, context);
         }
         ProxyCall call = new ProxyCall(x.model(), chain, body, x.stream(), !x.parts.isEmpty(), context == null ? 0 : context.tokens(),
-                x.start, failure -> UpstreamErrors.of(failure).sseEvent());
+                x.start, x.turn.reply());
         proxy.forward(call, response).onComplete(ar -> {
             if (ar.succeeded()) {
                 metrics.request(x.model(), ar.result().backend(), x.stream(), !x.parts.isEmpty(), ar.result().outcome(),
@@ -328,12 +356,7 @@ public class ChatCompletionHandler {
         templateHeaders(response, reply.template());
         response.putHeader("x-affectra-backend", reply.backend()).putHeader("x-affectra-model", x.model());
         int n = x.chat.n();
-        if (x.chat.stream()) {
-            CompletionWriter.stream(response, x.model(), reply, n, x.chat.includeUsage());
-        } else {
-            response.setStatusCode(200).putHeader("content-type", "application/json")
-                    .end(CompletionWriter.completion(x.model(), reply, n).encode());
-        }
+        x.turn.writeAnswer(response, x.model(), reply);
         metrics.tokens(x.model(), reply.backend(), reply.promptTokens(), reply.completionTokens() * n, reply.cueTokens());
         metrics.timeToFirstToken(x.model(), reply.backend(), System.nanoTime() - x.start);
         metrics.request(x.model(), reply.backend(), x.stream(), !x.parts.isEmpty(), "ok", System.nanoTime() - x.start, reply.backendNanos());
@@ -343,7 +366,8 @@ public class ChatCompletionHandler {
         fail(x, error(failure, RequestIdFilter.of(x.rc.response()), x.rc.request().path()));
     }
 
-    private void fail(Exchange x, OpenAiError error) {
+    private void fail(Exchange x, OpenAiError failure) {
+        OpenAiError error = x.turn == null ? failure : x.turn.error(failure);
         metrics.request(x.model(), x.backend(), x.stream(), !x.parts.isEmpty(), error.code() == null ? "error" : error.code(),
                 System.nanoTime() - x.start, 0);
         error.send(x.rc.response());

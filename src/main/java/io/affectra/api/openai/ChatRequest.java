@@ -68,6 +68,15 @@ public final class ChatRequest {
         return new ChatRequest(validate(root), body);
     }
 
+    /**
+     * A chat request made inside Affectra (a Responses API request translated), with the same checks as one sent.
+     *
+     * @throws OpenAiException (400) when it is not a valid chat-completion request
+     */
+    static ChatRequest of(ObjectNode root) {
+        return new ChatRequest(validate(root), null);
+    }
+
     private static ObjectNode validate(ObjectNode root) {
         JsonNode model = root.get("model");
         if (model == null || !model.isTextual() || model.asText().isBlank()) {
@@ -249,8 +258,8 @@ public final class ChatRequest {
      * safely (then write {@link #root()} instead).
      */
     public byte[] withModel(String model) {
-        // The client's bytes still hold the extension that no backend may get.
-        int[] slot = extended ? null : modelSlot();
+        // The client's bytes still hold the extension that no backend may get; a request made here has no bytes.
+        int[] slot = extended || raw == null ? null : modelSlot();
         if (slot == null) {
             return null;
         }

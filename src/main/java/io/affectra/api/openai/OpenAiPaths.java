@@ -5,13 +5,14 @@ import java.util.regex.Pattern;
 /**
  * Which {@code /v1} paths speak OpenAI's wire format and error shape, and which are Affectra's own (problem+json).
  * Affectra's own live under a few namespaces ({@code /v1/emotion}, {@code /v1/analyses}, ...); every other {@code /v1}
- * path is OpenAI's, served ({@code /v1/chat/completions}, {@code /v1/models}) or not ({@code /v1/embeddings}), so
+ * path is OpenAI's, served ({@code /v1/chat/completions}, {@code /v1/responses}, {@code /v1/models}) or not ({@code /v1/embeddings}), so
  * that an SDK calling a route Affectra lacks reads a message instead of "(no body)".
  */
 public final class OpenAiPaths {
 
     public static final String CHAT_COMPLETIONS = "/v1/chat/completions";
     public static final String MODELS = "/v1/models";
+    public static final String RESPONSES = "/v1/responses";
 
     /** Affectra's own {@code /v1} namespaces. */
     static final String AFFECTRA_NAMESPACES = "emotion|analyses|evaluations|backends|encoders|strategies|knowledge|experiments";

@@ -52,9 +52,9 @@ public class ProblemMappers {
         }
         int status = e.getResponse().getStatus();
         if ((status == 404 || status == 405) && OpenAiPaths.isOpenAi(request.path())) {
-            // An OpenAI route Affectra does not serve (/v1/embeddings, /v1/responses): the SDKs read this shape.
+            // An OpenAI route Affectra does not serve (/v1/embeddings, /v1/completions): the SDKs read this shape.
             String message = status == 404
-                    ? "Affectra does not serve " + request.method() + " " + request.path() + " (served: POST /v1/chat/completions, GET /v1/models)."
+                    ? "Affectra does not serve " + request.method() + " " + request.path() + " (served: POST /v1/chat/completions, POST /v1/responses, GET and DELETE /v1/responses/{id}, GET /v1/models)."
                     : request.method() + " is not allowed on " + request.path() + ".";
             Map<String, Object> error = new LinkedHashMap<>();
             error.put("message", message);

@@ -31,12 +31,15 @@ class UnnormalisedPathAuthTest {
             "/%2e/v1/backends", "/%2e%2e/v1/backends", "/q/../v1/backends", "/q/%2e%2e/v1/backends", "/q/..;/v1/backends",
             "/q/health%2f..%2f..%2fv1/backends", "/q/%2e%2e%2fv1/backends", "/%761/backends", "/v%31/backends", "/%76%31/%62ackends", "/v1;x/backends",
             "/v1/backends;x", "/v1\\backends", "//v1/models", "/%761/models", "/v1;x/models",
-            "/v1/emotion/jobs/none/events;x", "//v1/emotion/jobs/none/events", "/v1/evaluations/%2e%2e/backends");
+            "/v1/emotion/jobs/none/events;x", "//v1/emotion/jobs/none/events", "/v1/evaluations/%2e%2e/backends",
+            "//v1/responses/resp_x", "/v1;x/responses/resp_x", "/v1/responses/resp_x;x", "/v1/%72esponses/resp_x",
+            "/v1/responses/%2e%2e/models", "/v1/responses/x/../resp_x");
 
     private static final List<String> POST_TRICKS = List.of(
             "//v1/chat/completions", "/v1;x/chat/completions", "/v1/chat/completions;x", "/%761/chat/completions",
             "/./v1/chat/completions", "/v1/chat//completions", "/v1;x/emotion/analyze", "//v1/emotion/analyze",
-            "/v1/emotion/%61nalyze", "/q/../v1/emotion/analyze");
+            "/v1/emotion/%61nalyze", "/q/../v1/emotion/analyze", "//v1/responses", "/v1;x/responses", "/v1/responses;x",
+            "/%761/responses", "/./v1/responses", "/v1/%72esponses", "/q/../v1/responses", "/q/%2e%2e/v1/responses");
 
     @Test
     void noSpellingOfAProtectedPathAnswersWithoutAKey() throws IOException {
@@ -55,9 +58,16 @@ class UnnormalisedPathAuthTest {
     @Test
     void canonicalButUnusualSpellingsNeedAKeyToo() throws IOException {
         // Deny by default: any path outside /q/ needs a key, whatever the routers would make of it.
-        for (String path : List.of("/V1/backends", "/v1/backends/", "/v1%2fbackends", "/v1%2Fbackends", "/v1", "/v1/", "/", "/v1/nope", "/Q/health", "/v1/emotion/jobs/none/events")) {
+        for (String path : List.of("/V1/backends", "/v1/backends/", "/v1%2fbackends", "/v1%2Fbackends", "/v1", "/v1/", "/", "/v1/nope", "/Q/health",
+                "/v1/emotion/jobs/none/events", "/v1/responses/resp_x", "/V1/responses/resp_x", "/v1/responses/", "/v1%2fresponses/resp_x")) {
             int status = status("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
             assertThat(status).as("GET " + path).isEqualTo(401);
+        }
+        String body = "{\"model\":\"affectra-local\",\"input\":\"hi\"}";
+        for (String path : List.of("/v1/responses", "/v1/responses/", "/V1/responses", "/v1%2fresponses")) {
+            int status = status("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: "
+                    + body.length() + "\r\nConnection: close\r\n\r\n" + body);
+            assertThat(status).as("POST " + path).isEqualTo(401);
         }
         // Absolute-form request targets are judged on their path too.
         int absolute = status("GET http://localhost/v1/backends HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");

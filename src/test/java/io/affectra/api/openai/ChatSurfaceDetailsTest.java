@@ -76,7 +76,7 @@ class ChatSurfaceDetailsTest {
 
     @Test
     void openAiRoutesThatAreNotServedAnswerInOpenAisShape() {
-        for (String path : new String[] {"/v1/embeddings", "/v1/completions", "/v1/responses", "/v1/nope"}) {
+        for (String path : new String[] {"/v1/embeddings", "/v1/completions", "/v1/audio/speech", "/v1/nope"}) {
             given().contentType("application/json").body("{\"model\":\"x\",\"input\":\"hi\"}").post(path).then()
                     .statusCode(404).contentType("application/json")
                     .body("error.code", equalTo("unknown_url"))
