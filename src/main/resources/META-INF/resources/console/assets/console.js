@@ -528,15 +528,53 @@ function renderExperiment(view) {
       ['cell', 'variant | backend | strategy', metric, 'difference [CI]', 'p (Holm)', 'latency p50', 'latency p95', 'tokens', 'cache hits', 'trials'], rows, { id: 'leaderboard-table' }));
 }
 
+// One bar per ablated cell: its metric minus the matching un-ablated cell's, with the 95% interval as a whisker.
+function renderAblations(list, metric) {
+  const rows = list.map(a => ({ a, d: (a.metrics || {})[metric] })).filter(x => x.d);
+  const el = document.getElementById('ablations');
+  if (!rows.length) { fill(el, h('p', null, 'No ablated cells with an un-ablated partner (same variant, backend, strategy and parameters).')); return; }
+  const W = 640, rowH = 28, left = 200, top = 24, H = top + rows.length * rowH + 10;
+  const span = Math.max(0.05, ...rows.flatMap(x => [Math.abs(x.d.difference), ...(x.d.ci || []).map(Math.abs)]));
+  const zero = left + (W - left - 20) / 2, scale = (W - left - 20) / 2 / span, xAt = v => zero + v * scale;
+  const svg = s('svg', { id: 'ablation-chart', viewBox: `0 0 ${W} ${H}`, width: W, height: H, role: 'img',
+    'aria-label': `${metric} lost by each ablation against the same cell with every cue` },
+    s('line', { x1: zero, x2: zero, y1: top - 6, y2: H - 6, class: 'axis' }),
+    s('text', { x: xAt(-span), y: 14, class: 'tick' }, fmt.num(-span)), s('text', { x: zero, y: 14, class: 'tick', 'text-anchor': 'middle' }, '0'),
+    s('text', { x: xAt(span), y: 14, class: 'tick', 'text-anchor': 'end' }, '+' + fmt.num(span)),
+    rows.map((x, i) => {
+      const y = top + i * rowH, d = x.d, v = d.difference;
+      return s('g', { class: 'ablation', 'data-cell': x.a.cell, 'data-baseline': x.a.baseline },
+        s('title', null, `${x.a.cell} against ${x.a.baseline}: ${v >= 0 ? '+' : ''}${fmt.num(v)}${d.ci ? ` [${fmt.num(d.ci[0])}, ${fmt.num(d.ci[1])}]` : ''} on ${d.cases} cases`),
+        s('text', { x: left - 8, y: y + 15, 'text-anchor': 'end', class: 'label' }, `${x.a.cell} vs ${x.a.baseline}`),
+        s('rect', { class: 'bar ' + (v < 0 ? 'loss' : 'gain'), x: Math.min(zero, xAt(v)), y: y + 4, width: Math.max(1, Math.abs(xAt(v) - zero)), height: rowH - 10 }),
+        d.ci ? s('line', { class: 'whisker', x1: xAt(d.ci[0]), x2: xAt(d.ci[1]), y1: y + rowH / 2 - 1, y2: y + rowH / 2 - 1 }) : null);
+    }));
+  fill(el, h('figure', null, svg, h('figcaption', null, `${metric}: ablated cell minus the same cell with every cue; whiskers are 95% paired bootstrap intervals`)));
+}
+
+function lifecycleButtons(base, view) {
+  const act = verb => async () => {
+    try { await api(`${base}/${verb}`, { method: 'POST' }); location.reload(); } catch (e) { showError(e); }
+  };
+  return h('p', { class: 'row' },
+    view.status === 'running' ? h('button', { type: 'button', id: 'exp-cancel', onclick: act('cancel') }, 'Cancel') : null,
+    ['failed', 'cancelled', 'running'].includes(view.status) ? h('button', { type: 'button', id: 'exp-resume', onclick: act('resume') }, 'Resume') : null);
+}
+
 async function pageExperiment(id) {
   const base = '/v1/experiments/' + encodeURIComponent(id);
   const view = await api(base);
   renderExperiment(view);
+  const loadAblations = async v => renderAblations(await api(base + '/ablations'), primaryMetric(v));
+  document.getElementById('experiment-summary').append(lifecycleButtons(base, view));
+  await loadAblations(view);
   let offset = 0;
   const loadMatrix = async () => {
     const only = document.getElementById('matrix-only').value;
     const limit = Number(document.getElementById('matrix-limit').value);
-    const m = await api(`${base}/matrix?offset=${offset}&limit=${limit}${only ? '&only=' + only : ''}`);
+    const label = document.getElementById('matrix-label').value.trim(), category = document.getElementById('matrix-category').value.trim();
+    const m = await api(`${base}/matrix?offset=${offset}&limit=${limit}${only ? '&only=' + only : ''}` +
+      `${label ? '&label=' + encodeURIComponent(label) : ''}${category ? '&category=' + encodeURIComponent(category) : ''}`);
     const nav = h('p', { class: 'pager' },
       h('button', { type: 'button', disabled: m.offset === 0, onclick: () => { offset = Math.max(0, offset - limit); loadMatrix().catch(showError); } }, 'Previous'),
       ` rows ${m.total ? m.offset + 1 : 0}–${m.offset + m.rows.length} of ${m.total} `,
@@ -556,6 +594,7 @@ async function pageExperiment(id) {
   };
   document.getElementById('matrix-only').addEventListener('change', () => { offset = 0; loadMatrix().catch(showError); });
   document.getElementById('matrix-limit').addEventListener('change', () => { offset = 0; loadMatrix().catch(showError); });
+  for (const f of ['matrix-label', 'matrix-category']) document.getElementById(f).addEventListener('change', () => { offset = 0; loadMatrix().catch(showError); });
   await loadMatrix();
   document.getElementById('experiment-summary').dataset.ready = 'true';
   if (view.status === 'running') {
@@ -568,6 +607,7 @@ async function pageExperiment(id) {
         return true;
       }
       renderExperiment(data);
+      loadAblations(data).catch(showError);
       loadMatrix().catch(showError);
       return false;
     }).catch(showError);
