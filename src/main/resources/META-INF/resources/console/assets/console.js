@@ -646,12 +646,35 @@ async function pageEvaluations() {
         h('td', null, fmt.time(x.createdAt)), h('td', null, fmt.time(x.completedAt))))));
 }
 
+// Rows gold, columns predicted, as LabelMetrics orders them; the shade is the count against the largest count.
+function heatMap(strategy, confusion, onPick) {
+  const gold = Object.keys(confusion), predicted = [...new Set(gold.flatMap(g => Object.keys(confusion[g])))];
+  const max = Math.max(1, ...gold.flatMap(g => Object.values(confusion[g])));
+  return h('figure', null, table(`Confusion matrix, ${strategy}: rows expected, columns predicted; click a cell for its cases`, ['expected \\ predicted', ...predicted],
+    gold.map(g => h('tr', null, h('th', { scope: 'row' }, g), predicted.map(p => {
+      const n = confusion[g][p] || 0;
+      return h('td', { class: 'heat' + (g === p ? ' diagonal' : ''), 'data-gold': g, 'data-predicted': p, tabindex: 0, title: `${n} expected ${g}, predicted ${p}`,
+        style: `background: rgba(${g === p ? '39, 174, 96' : '192, 57, 43'}, ${(n / max).toFixed(3)})`, onclick: () => onPick(strategy, g, p) }, String(n));
+    }))), { class: 'heatmap', 'data-strategy': strategy }));
+}
+
+async function caseDrillDown(id, strategy, gold, predicted) {
+  const list = await api(`/v1/evaluations/${encodeURIComponent(id)}/cases?strategy=${encodeURIComponent(strategy)}&limit=1000`);
+  const picked = gold === undefined ? list : list.filter(c => c.expected === gold && (c.error ? '(none)' : c.answer) === predicted);
+  fill(document.getElementById('evaluation-cases'), table(`Cases of ${strategy}${gold === undefined ? '' : `: expected ${gold}, predicted ${predicted}`} (${picked.length})`,
+    ['case', 'category', 'expected', 'answer', 'verdict', 'latency', 'reply'],
+    picked.map(c => h('tr', { 'data-case': c.key, class: c.correct ? 'correct' : 'wrong' }, h('th', { scope: 'row' }, c.key), h('td', null, c.category || '–'),
+      h('td', null, c.expected || '–'), h('td', null, c.answer || c.error || '–'), h('td', null, c.error ? 'error' : c.correct ? 'right' : 'wrong'),
+      h('td', null, fmt.ms(c.latencyMs)), h('td', null, c.rawReply ? h('details', null, h('summary', null, 'reply'), h('pre', null, c.rawReply)) : '–'))),
+    { id: 'evaluation-cases-table' }));
+}
+
 async function pageEvaluation(id) {
   const v = await api('/v1/evaluations/' + encodeURIComponent(id));
   const strategies = v.strategies || [];
   const byStrategy = strategies.length > 1 ? v.metrics || {} : { [strategies[0] || 'strategy']: v.metrics };
   const flat = Object.fromEntries(Object.entries(byStrategy).map(([k, m]) => [k, leaves(m)]));
-  const names = [...new Set(Object.values(flat).flatMap(Object.keys))];
+  const names = [...new Set(Object.values(flat).flatMap(Object.keys))].filter(n => !n.startsWith('confusion.'));
   const parts = [h('p', null, `${v.name} · `, statusBadge(v.status), ` · format ${v.format} · backend ${v.backend}${v.partial ? ' · partial: the cases finished so far' : ''}`),
     table('Metrics', ['metric', ...Object.keys(flat)], names.map(n => h('tr', null, h('th', { scope: 'row' }, n), Object.keys(flat).map(k => h('td', null, fmt.num(flat[k][n])))))) ];
   for (const c of v.comparison || []) {
@@ -659,8 +682,14 @@ async function pageEvaluation(id) {
       Object.entries(c.metrics || {}).map(([n, d]) => h('tr', null, h('th', { scope: 'row' }, n), h('td', null, fmt.num(d.baseline)), h('td', null, fmt.num(d.strategy)),
         h('td', null, fmt.num(d.difference)), h('td', null, `[${fmt.num(d.ciLow)}, ${fmt.num(d.ciHigh)}]`)))));
   }
+  const pick = (st, g, p) => caseDrillDown(id, st, g, p).catch(showError);
+  // The heat maps first: they are what a reader looks for, the numbers follow.
+  parts.splice(1, 0, ...Object.entries(byStrategy).filter(([, m]) => m && m.confusion).map(([st, m]) => heatMap(st, m.confusion, pick)));
   if (v.error) parts.push(h('p', { class: 'error' }, v.error));
+  parts.push(h('section', { 'aria-labelledby': 'ec-h' }, h('h2', { id: 'ec-h' }, 'Cases'), h('div', { id: 'evaluation-cases' })));
   fill(document.getElementById('evaluation'), parts);
+  if (strategies.length) await caseDrillDown(id, strategies[0]);
+  document.getElementById('evaluation').dataset.ready = 'true';
 }
 
 async function pagePrompts() {

@@ -215,6 +215,37 @@ class ConsoleBrowserTest {
         browser.screenshot("experiment-case");
     }
 
+    @Test
+    void anEvaluationDrawsItsConfusionMatrixAsAHeatMapWithItsCases() throws InterruptedException {
+        String id = given().multiPart("options", "{\"format\":\"label\",\"backend\":\"local\",\"mediaDir\":\"src/test/resources/media\"}",
+                        "application/json")
+                .multiPart("dataset", "photos.jsonl", PHOTOS.getBytes(StandardCharsets.UTF_8), "application/x-ndjson")
+                .when().post("/v1/evaluations").then().statusCode(202).extract().path("id");
+        assertThat(runner.await(id, Duration.ofMinutes(5))).isTrue();
+        Map<String, Map<String, Integer>> confusion = given().get("/v1/evaluations/" + id).then().statusCode(200).extract().jsonPath()
+                .getMap("metrics.confusion");
+        int expectedCells = confusion.values().stream().mapToInt(Map::size).sum();
+        assertThat(expectedCells).isPositive();
+
+        browser.open(console + "/evaluations/" + id);
+        browser.awaitElement("#evaluation[data-ready='true']");
+        List<WebElement> heat = browser.driver.findElements(By.cssSelector("table.heatmap td.heat"));
+        assertThat(heat).hasSize(expectedCells);
+        for (WebElement cell : heat) {
+            assertThat(Integer.parseInt(cell.getText()))
+                    .isEqualTo(confusion.get(cell.getAttribute("data-gold")).get(cell.getAttribute("data-predicted")));
+        }
+        assertThat(browser.driver.findElements(By.cssSelector("#evaluation-cases-table tbody tr"))).hasSize(3);
+        browser.screenshot("evaluation");
+
+        // A heat cell narrows the cases to those it counts.
+        WebElement busiest = heat.stream().max(java.util.Comparator.comparingInt(c -> Integer.parseInt(c.getText()))).orElseThrow();
+        int count = Integer.parseInt(busiest.getText());
+        busiest.click();
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30))
+                .until(d -> d.findElements(By.cssSelector("#evaluation-cases-table tbody tr")).size() == count);
+    }
+
     private static double num(Object v) {
         return ((Number) v).doubleValue();
     }
