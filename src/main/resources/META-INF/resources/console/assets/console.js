@@ -552,6 +552,30 @@ function renderAblations(list, metric) {
   fill(el, h('figure', null, svg, h('figcaption', null, `${metric}: ablated cell minus the same cell with every cue; whiskers are 95% paired bootstrap intervals`)));
 }
 
+// The two cells' template diff (shipped templates; an inline variant's text is not in the API) and the cases that flip between them.
+async function compareCells(base, view) {
+  const a = document.getElementById('compare-a').value, b = document.getElementById('compare-b').value;
+  const cell = id => (view.cells || []).find(c => c.id === id);
+  const ca = cell(a), cb = cell(b), out = [];
+  if (!ca || !cb) return;
+  if (ca.variant.sha256 === cb.variant.sha256) out.push(h('p', { id: 'compare-template' }, `Both cells send the same template (${ca.variant.name}).`));
+  else {
+    try {
+      const d = await api(`/v1/prompts/diff?a=${encodeURIComponent(ca.variant.name)}&b=${encodeURIComponent(cb.variant.name)}`);
+      out.push(h('pre', { id: 'compare-template', class: 'diff' }, d.identical ? 'The templates are identical.' : d.diff));
+    } catch (e) {
+      out.push(h('p', { id: 'compare-template' }, `No diff of ${ca.variant.name} and ${cb.variant.name}: only shipped templates can be diffed.`));
+    }
+  }
+  const m = await api(`${base}/matrix?only=differing&limit=500`);
+  const flips = m.rows.filter(r => r.cells[a] && r.cells[b] && !r.cells[a].error && !r.cells[b].error && r.cells[a].correct !== r.cells[b].correct);
+  out.push(table(`Cases that flip from ${a} to ${b} (${flips.length})`, ['case', 'expected', a, b, 'flip'],
+    flips.map(r => h('tr', { 'data-case': r.caseKey }, h('th', { scope: 'row' }, r.caseKey), h('td', null, r.expected || '–'),
+      h('td', null, r.cells[a].answer || '–'), h('td', null, r.cells[b].answer || '–'),
+      h('td', null, r.cells[a].correct ? 'right → wrong' : 'wrong → right'))), { id: 'compare-flips' }));
+  fill(document.getElementById('compare'), out);
+}
+
 function lifecycleButtons(base, view) {
   const act = verb => async () => {
     try { await api(`${base}/${verb}`, { method: 'POST' }); location.reload(); } catch (e) { showError(e); }
@@ -568,6 +592,12 @@ async function pageExperiment(id) {
   const loadAblations = async v => renderAblations(await api(base + '/ablations'), primaryMetric(v));
   document.getElementById('experiment-summary').append(lifecycleButtons(base, view));
   await loadAblations(view);
+  for (const [sel, pick] of [['compare-a', view.baseline], ['compare-b', (view.cells || []).map(c => c.id).find(c => c !== view.baseline)]]) {
+    const el = document.getElementById(sel);
+    fill(el, (view.cells || []).map(c => h('option', { value: c.id, selected: c.id === pick }, `${c.id}: ${c.label}`)));
+    el.addEventListener('change', () => compareCells(base, view).catch(showError));
+  }
+  await compareCells(base, view);
   let offset = 0;
   const loadMatrix = async () => {
     const only = document.getElementById('matrix-only').value;

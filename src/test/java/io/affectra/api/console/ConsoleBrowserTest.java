@@ -196,6 +196,11 @@ class ConsoleBrowserTest {
         assertThat(browser.driver.findElements(By.cssSelector("#ablation-chart g.ablation[data-cell='c2'][data-baseline='c1'] line.whisker")))
                 .hasSize(1);
         assertThat(browser.driver.findElements(By.cssSelector("#exp-resume, #exp-cancel"))).as("a completed run has nothing to cancel or resume").isEmpty();
+        // The two cells side by side: the same template, and the cases that flip are the comparison's flips.
+        assertThat(browser.driver.findElement(By.id("compare-template")).getText()).contains("same template");
+        int flips = view.getList("comparisons[0].metrics.accuracy.rightToWrong").size()
+                + view.getList("comparisons[0].metrics.accuracy.wrongToRight").size();
+        assertThat(browser.driver.findElements(By.cssSelector("#compare-flips tbody tr"))).hasSize(flips);
         browser.screenshot("experiment");
 
         // The label filter narrows the matrix to the cases whose expected label it names (p1 and p3).
