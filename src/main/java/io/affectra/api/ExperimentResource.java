@@ -101,6 +101,16 @@ public class ExperimentResource {
     }
 
     @GET
+    @Path("/{id}/ablations")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Each ablated cell against the un-ablated cell with the same variant, backend, strategy and parameters",
+            description = "Like comparisons, with that cell as the baseline: per metric the paired difference (ablated minus full) with its "
+                    + "bootstrap interval, McNemar p Holm-corrected across the ablated cells, and the flipped cases.")
+    public List<ExperimentView.ComparisonView> ablations(@PathParam("id") String id) {
+        return experiments.ablations(id);
+    }
+
+    @GET
     @Path("/{id}/cases/{caseKey}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "One case: its evidence with encoder versions, and per cell every trial's prompts, reply, answer and score")

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * What an experiment's trials add up to: per cell the format's metrics (the evaluation runner's, so names match), its
@@ -79,14 +80,38 @@ final class ExperimentReport {
                 others.put(c.id(), TrialScores.of(format, trials.getOrDefault(c.id(), List.of())));
             }
         }
-        List<ExperimentView.ComparisonView> out = new ArrayList<>();
-        for (BaselineComparison b : BaselineComparison.family(baseline, base, others, samples, seed, 0.95)) {
-            Map<String, ExperimentView.MetricDifference> metrics = new LinkedHashMap<>();
-            b.metrics().forEach((name, m) -> metrics.put(name, new ExperimentView.MetricDifference(m.cases(), m.baseline(), m.cell(), m.difference(),
-                    new double[] {m.ciLow(), m.ciHigh()}, m.mcNemarP(), m.holmP(), m.rightToWrong(), m.wrongToRight())));
-            out.add(new ExperimentView.ComparisonView(b.cell(), baseline, b.cases(), metrics));
+        return BaselineComparison.family(baseline, base, others, samples, seed, 0.95).stream().map(ExperimentReport::view).toList();
+    }
+
+    /**
+     * Every ablated cell against the un-ablated cell with the same variant, backend, model, strategy and sampling: what
+     * removing the cue families costs, with the same paired statistics as the baseline comparisons (Holm across the
+     * ablated cells). An ablated cell without such a partner is left out.
+     */
+    static List<ExperimentView.ComparisonView> ablations(DatasetFormat format, List<Cell> cells, Map<String, List<CaseResult>> trials, int samples,
+            long seed) {
+        List<BaselineComparison> each = new ArrayList<>();
+        for (Cell c : cells) {
+            if (c.ablation().isNone()) {
+                continue;
+            }
+            cells.stream().filter(o -> o.ablation().isNone() && sameApartFromAblation(o, c)).findFirst()
+                    .ifPresent(full -> each.add(BaselineComparison.of(full.id(), TrialScores.of(format, trials.getOrDefault(full.id(), List.of())),
+                            c.id(), TrialScores.of(format, trials.getOrDefault(c.id(), List.of())), samples, seed, 0.95)));
         }
-        return out;
+        return BaselineComparison.holmAdjusted(each).stream().map(ExperimentReport::view).toList();
+    }
+
+    private static boolean sameApartFromAblation(Cell a, Cell b) {
+        return a.variant().name().equals(b.variant().name()) && a.variant().sha256().equals(b.variant().sha256()) && a.backend().equals(b.backend())
+                && Objects.equals(a.model(), b.model()) && a.strategy().equals(b.strategy()) && a.sampling().equals(b.sampling());
+    }
+
+    private static ExperimentView.ComparisonView view(BaselineComparison b) {
+        Map<String, ExperimentView.MetricDifference> metrics = new LinkedHashMap<>();
+        b.metrics().forEach((name, m) -> metrics.put(name, new ExperimentView.MetricDifference(m.cases(), m.baseline(), m.cell(), m.difference(),
+                new double[] {m.ciLow(), m.ciHigh()}, m.mcNemarP(), m.holmP(), m.rightToWrong(), m.wrongToRight())));
+        return new ExperimentView.ComparisonView(b.cell(), b.baseline(), b.cases(), metrics);
     }
 
     static ExperimentView.GateResult check(Gate gate, List<ExperimentView.CellView> cells, List<ExperimentView.ComparisonView> comparisons) {

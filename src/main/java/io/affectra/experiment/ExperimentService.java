@@ -136,6 +136,12 @@ public class ExperimentService {
                 r.createdAt, r.completedAt, r.error);
     }
 
+    /** Each ablated cell against its un-ablated partner (see {@link ExperimentReport#ablations}). */
+    public List<ExperimentView.ComparisonView> ablations(String id) {
+        ExperimentPlanner.Planned p = load(id).planned();
+        return ExperimentReport.ablations(p.plan().format(), p.cells(), store.results(id), evalConfig.bootstrapSamples(), evalConfig.bootstrapSeed());
+    }
+
     /** A short line per experiment, newest first. */
     public List<Map<String, Object>> list(int limit) {
         return store.list(ExperimentPlanner.KIND, limit).stream().map(r -> {

@@ -528,15 +528,83 @@ function renderExperiment(view) {
       ['cell', 'variant | backend | strategy', metric, 'difference [CI]', 'p (Holm)', 'latency p50', 'latency p95', 'tokens', 'cache hits', 'trials'], rows, { id: 'leaderboard-table' }));
 }
 
+// One bar per ablated cell: its metric minus the matching un-ablated cell's, with the 95% interval as a whisker.
+function renderAblations(list, metric) {
+  const rows = list.map(a => ({ a, d: (a.metrics || {})[metric] })).filter(x => x.d);
+  const el = document.getElementById('ablations');
+  if (!rows.length) { fill(el, h('p', null, 'No ablated cells with an un-ablated partner (same variant, backend, strategy and parameters).')); return; }
+  const W = 640, rowH = 28, left = 200, top = 24, H = top + rows.length * rowH + 10;
+  const span = Math.max(0.05, ...rows.flatMap(x => [Math.abs(x.d.difference), ...(x.d.ci || []).map(Math.abs)]));
+  const zero = left + (W - left - 20) / 2, scale = (W - left - 20) / 2 / span, xAt = v => zero + v * scale;
+  const svg = s('svg', { id: 'ablation-chart', viewBox: `0 0 ${W} ${H}`, width: W, height: H, role: 'img',
+    'aria-label': `${metric} lost by each ablation against the same cell with every cue` },
+    s('line', { x1: zero, x2: zero, y1: top - 6, y2: H - 6, class: 'axis' }),
+    s('text', { x: xAt(-span), y: 14, class: 'tick' }, fmt.num(-span)), s('text', { x: zero, y: 14, class: 'tick', 'text-anchor': 'middle' }, '0'),
+    s('text', { x: xAt(span), y: 14, class: 'tick', 'text-anchor': 'end' }, '+' + fmt.num(span)),
+    rows.map((x, i) => {
+      const y = top + i * rowH, d = x.d, v = d.difference;
+      return s('g', { class: 'ablation', 'data-cell': x.a.cell, 'data-baseline': x.a.baseline },
+        s('title', null, `${x.a.cell} against ${x.a.baseline}: ${v >= 0 ? '+' : ''}${fmt.num(v)}${d.ci ? ` [${fmt.num(d.ci[0])}, ${fmt.num(d.ci[1])}]` : ''} on ${d.cases} cases`),
+        s('text', { x: left - 8, y: y + 15, 'text-anchor': 'end', class: 'label' }, `${x.a.cell} vs ${x.a.baseline}`),
+        s('rect', { class: 'bar ' + (v < 0 ? 'loss' : 'gain'), x: Math.min(zero, xAt(v)), y: y + 4, width: Math.max(1, Math.abs(xAt(v) - zero)), height: rowH - 10 }),
+        d.ci ? s('line', { class: 'whisker', x1: xAt(d.ci[0]), x2: xAt(d.ci[1]), y1: y + rowH / 2 - 1, y2: y + rowH / 2 - 1 }) : null);
+    }));
+  fill(el, h('figure', null, svg, h('figcaption', null, `${metric}: ablated cell minus the same cell with every cue; whiskers are 95% paired bootstrap intervals`)));
+}
+
+// The two cells' template diff (shipped templates; an inline variant's text is not in the API) and the cases that flip between them.
+async function compareCells(base, view) {
+  const a = document.getElementById('compare-a').value, b = document.getElementById('compare-b').value;
+  const cell = id => (view.cells || []).find(c => c.id === id);
+  const ca = cell(a), cb = cell(b), out = [];
+  if (!ca || !cb) return;
+  if (ca.variant.sha256 === cb.variant.sha256) out.push(h('p', { id: 'compare-template' }, `Both cells send the same template (${ca.variant.name}).`));
+  else {
+    try {
+      const d = await api(`/v1/prompts/diff?a=${encodeURIComponent(ca.variant.name)}&b=${encodeURIComponent(cb.variant.name)}`);
+      out.push(h('pre', { id: 'compare-template', class: 'diff' }, d.identical ? 'The templates are identical.' : d.diff));
+    } catch (e) {
+      out.push(h('p', { id: 'compare-template' }, `No diff of ${ca.variant.name} and ${cb.variant.name}: only shipped templates can be diffed.`));
+    }
+  }
+  const m = await api(`${base}/matrix?only=differing&limit=500`);
+  const flips = m.rows.filter(r => r.cells[a] && r.cells[b] && !r.cells[a].error && !r.cells[b].error && r.cells[a].correct !== r.cells[b].correct);
+  out.push(table(`Cases that flip from ${a} to ${b} (${flips.length})`, ['case', 'expected', a, b, 'flip'],
+    flips.map(r => h('tr', { 'data-case': r.caseKey }, h('th', { scope: 'row' }, r.caseKey), h('td', null, r.expected || '–'),
+      h('td', null, r.cells[a].answer || '–'), h('td', null, r.cells[b].answer || '–'),
+      h('td', null, r.cells[a].correct ? 'right → wrong' : 'wrong → right'))), { id: 'compare-flips' }));
+  fill(document.getElementById('compare'), out);
+}
+
+function lifecycleButtons(base, view) {
+  const act = verb => async () => {
+    try { await api(`${base}/${verb}`, { method: 'POST' }); location.reload(); } catch (e) { showError(e); }
+  };
+  return h('p', { class: 'row' },
+    view.status === 'running' ? h('button', { type: 'button', id: 'exp-cancel', onclick: act('cancel') }, 'Cancel') : null,
+    ['failed', 'cancelled', 'running'].includes(view.status) ? h('button', { type: 'button', id: 'exp-resume', onclick: act('resume') }, 'Resume') : null);
+}
+
 async function pageExperiment(id) {
   const base = '/v1/experiments/' + encodeURIComponent(id);
   const view = await api(base);
   renderExperiment(view);
+  const loadAblations = async v => renderAblations(await api(base + '/ablations'), primaryMetric(v));
+  document.getElementById('experiment-summary').append(lifecycleButtons(base, view));
+  await loadAblations(view);
+  for (const [sel, pick] of [['compare-a', view.baseline], ['compare-b', (view.cells || []).map(c => c.id).find(c => c !== view.baseline)]]) {
+    const el = document.getElementById(sel);
+    fill(el, (view.cells || []).map(c => h('option', { value: c.id, selected: c.id === pick }, `${c.id}: ${c.label}`)));
+    el.addEventListener('change', () => compareCells(base, view).catch(showError));
+  }
+  await compareCells(base, view);
   let offset = 0;
   const loadMatrix = async () => {
     const only = document.getElementById('matrix-only').value;
     const limit = Number(document.getElementById('matrix-limit').value);
-    const m = await api(`${base}/matrix?offset=${offset}&limit=${limit}${only ? '&only=' + only : ''}`);
+    const label = document.getElementById('matrix-label').value.trim(), category = document.getElementById('matrix-category').value.trim();
+    const m = await api(`${base}/matrix?offset=${offset}&limit=${limit}${only ? '&only=' + only : ''}` +
+      `${label ? '&label=' + encodeURIComponent(label) : ''}${category ? '&category=' + encodeURIComponent(category) : ''}`);
     const nav = h('p', { class: 'pager' },
       h('button', { type: 'button', disabled: m.offset === 0, onclick: () => { offset = Math.max(0, offset - limit); loadMatrix().catch(showError); } }, 'Previous'),
       ` rows ${m.total ? m.offset + 1 : 0}–${m.offset + m.rows.length} of ${m.total} `,
@@ -556,6 +624,7 @@ async function pageExperiment(id) {
   };
   document.getElementById('matrix-only').addEventListener('change', () => { offset = 0; loadMatrix().catch(showError); });
   document.getElementById('matrix-limit').addEventListener('change', () => { offset = 0; loadMatrix().catch(showError); });
+  for (const f of ['matrix-label', 'matrix-category']) document.getElementById(f).addEventListener('change', () => { offset = 0; loadMatrix().catch(showError); });
   await loadMatrix();
   document.getElementById('experiment-summary').dataset.ready = 'true';
   if (view.status === 'running') {
@@ -568,6 +637,7 @@ async function pageExperiment(id) {
         return true;
       }
       renderExperiment(data);
+      loadAblations(data).catch(showError);
       loadMatrix().catch(showError);
       return false;
     }).catch(showError);
@@ -606,12 +676,35 @@ async function pageEvaluations() {
         h('td', null, fmt.time(x.createdAt)), h('td', null, fmt.time(x.completedAt))))));
 }
 
+// Rows gold, columns predicted, as LabelMetrics orders them; the shade is the count against the largest count.
+function heatMap(strategy, confusion, onPick) {
+  const gold = Object.keys(confusion), predicted = [...new Set(gold.flatMap(g => Object.keys(confusion[g])))];
+  const max = Math.max(1, ...gold.flatMap(g => Object.values(confusion[g])));
+  return h('figure', null, table(`Confusion matrix, ${strategy}: rows expected, columns predicted; click a cell for its cases`, ['expected \\ predicted', ...predicted],
+    gold.map(g => h('tr', null, h('th', { scope: 'row' }, g), predicted.map(p => {
+      const n = confusion[g][p] || 0;
+      return h('td', { class: 'heat' + (g === p ? ' diagonal' : ''), 'data-gold': g, 'data-predicted': p, tabindex: 0, title: `${n} expected ${g}, predicted ${p}`,
+        style: `background: rgba(${g === p ? '39, 174, 96' : '192, 57, 43'}, ${(n / max).toFixed(3)})`, onclick: () => onPick(strategy, g, p) }, String(n));
+    }))), { class: 'heatmap', 'data-strategy': strategy }));
+}
+
+async function caseDrillDown(id, strategy, gold, predicted) {
+  const list = await api(`/v1/evaluations/${encodeURIComponent(id)}/cases?strategy=${encodeURIComponent(strategy)}&limit=1000`);
+  const picked = gold === undefined ? list : list.filter(c => c.expected === gold && (c.error ? '(none)' : c.answer) === predicted);
+  fill(document.getElementById('evaluation-cases'), table(`Cases of ${strategy}${gold === undefined ? '' : `: expected ${gold}, predicted ${predicted}`} (${picked.length})`,
+    ['case', 'category', 'expected', 'answer', 'verdict', 'latency', 'reply'],
+    picked.map(c => h('tr', { 'data-case': c.key, class: c.correct ? 'correct' : 'wrong' }, h('th', { scope: 'row' }, c.key), h('td', null, c.category || '–'),
+      h('td', null, c.expected || '–'), h('td', null, c.answer || c.error || '–'), h('td', null, c.error ? 'error' : c.correct ? 'right' : 'wrong'),
+      h('td', null, fmt.ms(c.latencyMs)), h('td', null, c.rawReply ? h('details', null, h('summary', null, 'reply'), h('pre', null, c.rawReply)) : '–'))),
+    { id: 'evaluation-cases-table' }));
+}
+
 async function pageEvaluation(id) {
   const v = await api('/v1/evaluations/' + encodeURIComponent(id));
   const strategies = v.strategies || [];
   const byStrategy = strategies.length > 1 ? v.metrics || {} : { [strategies[0] || 'strategy']: v.metrics };
   const flat = Object.fromEntries(Object.entries(byStrategy).map(([k, m]) => [k, leaves(m)]));
-  const names = [...new Set(Object.values(flat).flatMap(Object.keys))];
+  const names = [...new Set(Object.values(flat).flatMap(Object.keys))].filter(n => !n.startsWith('confusion.'));
   const parts = [h('p', null, `${v.name} · `, statusBadge(v.status), ` · format ${v.format} · backend ${v.backend}${v.partial ? ' · partial: the cases finished so far' : ''}`),
     table('Metrics', ['metric', ...Object.keys(flat)], names.map(n => h('tr', null, h('th', { scope: 'row' }, n), Object.keys(flat).map(k => h('td', null, fmt.num(flat[k][n])))))) ];
   for (const c of v.comparison || []) {
@@ -619,8 +712,14 @@ async function pageEvaluation(id) {
       Object.entries(c.metrics || {}).map(([n, d]) => h('tr', null, h('th', { scope: 'row' }, n), h('td', null, fmt.num(d.baseline)), h('td', null, fmt.num(d.strategy)),
         h('td', null, fmt.num(d.difference)), h('td', null, `[${fmt.num(d.ciLow)}, ${fmt.num(d.ciHigh)}]`)))));
   }
+  const pick = (st, g, p) => caseDrillDown(id, st, g, p).catch(showError);
+  // The heat maps first: they are what a reader looks for, the numbers follow.
+  parts.splice(1, 0, ...Object.entries(byStrategy).filter(([, m]) => m && m.confusion).map(([st, m]) => heatMap(st, m.confusion, pick)));
   if (v.error) parts.push(h('p', { class: 'error' }, v.error));
+  parts.push(h('section', { 'aria-labelledby': 'ec-h' }, h('h2', { id: 'ec-h' }, 'Cases'), h('div', { id: 'evaluation-cases' })));
   fill(document.getElementById('evaluation'), parts);
+  if (strategies.length) await caseDrillDown(id, strategies[0]);
+  document.getElementById('evaluation').dataset.ready = 'true';
 }
 
 async function pagePrompts() {

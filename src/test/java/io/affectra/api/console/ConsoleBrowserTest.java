@@ -19,8 +19,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The console in a real browser against the running server: a photograph analysed through the page (its drawn face
@@ -186,13 +188,67 @@ class ConsoleBrowserTest {
         long right = matrix.getList("rows.cells").stream().flatMap(m -> ((Map<?, ?>) m).values().stream())
                 .filter(e -> Boolean.TRUE.equals(((Map<?, ?>) e).get("correct"))).count();
         assertThat(browser.driver.findElements(By.cssSelector("#matrix-table td.cell.correct"))).hasSize((int) right);
+        // One bar per ablated cell with an un-ablated partner, as the API pairs them (c2 = -face against c1).
+        JsonPath ablations = given().get("/v1/experiments/" + id + "/ablations").then().statusCode(200).extract().jsonPath();
+        assertThat(ablations.getList("cell")).containsExactly("c2");
+        assertThat(ablations.getList("baseline")).containsExactly("c1");
+        assertThat(browser.driver.findElements(By.cssSelector("#ablation-chart g.ablation rect.bar"))).hasSize(ablations.getList("cell").size());
+        assertThat(browser.driver.findElements(By.cssSelector("#ablation-chart g.ablation[data-cell='c2'][data-baseline='c1'] line.whisker")))
+                .hasSize(1);
+        assertThat(browser.driver.findElements(By.cssSelector("#exp-resume, #exp-cancel"))).as("a completed run has nothing to cancel or resume").isEmpty();
+        // The two cells side by side: the same template, and the cases that flip are the comparison's flips.
+        assertThat(browser.driver.findElement(By.id("compare-template")).getText()).contains("same template");
+        int flips = view.getList("comparisons[0].metrics.accuracy.rightToWrong").size()
+                + view.getList("comparisons[0].metrics.accuracy.wrongToRight").size();
+        assertThat(browser.driver.findElements(By.cssSelector("#compare-flips tbody tr"))).hasSize(flips);
         browser.screenshot("experiment");
+
+        // The label filter narrows the matrix to the cases whose expected label it names (p1 and p3).
+        int happy = given().get("/v1/experiments/" + id + "/matrix?label=happiness").then().statusCode(200).extract().jsonPath().getList("rows")
+                .size();
+        assertThat(happy).isEqualTo(2);
+        WebElement labelFilter = browser.driver.findElement(By.id("matrix-label"));
+        labelFilter.sendKeys("happiness", Keys.TAB);
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30))
+                .until(d -> d.findElements(By.cssSelector("#matrix-table tbody tr")).size() == happy);
+        assertThat(browser.driver.findElements(By.cssSelector("#matrix-table tbody tr[data-case='p2']"))).isEmpty();
 
         browser.driver.findElement(By.cssSelector("#matrix-table a[href$='/cases/p3']")).click();
         browser.awaitElement("#case section[data-cell]");
         assertThat(browser.driver.findElements(By.cssSelector("#case section[data-cell]"))).hasSize(cells);
         assertThat(browser.driver.findElements(By.cssSelector("#case section[data-cell] details pre"))).isNotEmpty();
         browser.screenshot("experiment-case");
+    }
+
+    @Test
+    void anEvaluationDrawsItsConfusionMatrixAsAHeatMapWithItsCases() throws InterruptedException {
+        String id = given().multiPart("options", "{\"format\":\"label\",\"backend\":\"local\",\"mediaDir\":\"src/test/resources/media\"}",
+                        "application/json")
+                .multiPart("dataset", "photos.jsonl", PHOTOS.getBytes(StandardCharsets.UTF_8), "application/x-ndjson")
+                .when().post("/v1/evaluations").then().statusCode(202).extract().path("id");
+        assertThat(runner.await(id, Duration.ofMinutes(5))).isTrue();
+        Map<String, Map<String, Integer>> confusion = given().get("/v1/evaluations/" + id).then().statusCode(200).extract().jsonPath()
+                .getMap("metrics.confusion");
+        int expectedCells = confusion.values().stream().mapToInt(Map::size).sum();
+        assertThat(expectedCells).isPositive();
+
+        browser.open(console + "/evaluations/" + id);
+        browser.awaitElement("#evaluation[data-ready='true']");
+        List<WebElement> heat = browser.driver.findElements(By.cssSelector("table.heatmap td.heat"));
+        assertThat(heat).hasSize(expectedCells);
+        for (WebElement cell : heat) {
+            assertThat(Integer.parseInt(cell.getText()))
+                    .isEqualTo(confusion.get(cell.getAttribute("data-gold")).get(cell.getAttribute("data-predicted")));
+        }
+        assertThat(browser.driver.findElements(By.cssSelector("#evaluation-cases-table tbody tr"))).hasSize(3);
+        browser.screenshot("evaluation");
+
+        // A heat cell narrows the cases to those it counts.
+        WebElement busiest = heat.stream().max(java.util.Comparator.comparingInt(c -> Integer.parseInt(c.getText()))).orElseThrow();
+        int count = Integer.parseInt(busiest.getText());
+        busiest.click();
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30))
+                .until(d -> d.findElements(By.cssSelector("#evaluation-cases-table tbody tr")).size() == count);
     }
 
     private static double num(Object v) {
