@@ -146,6 +146,13 @@ class ExperimentApiTest {
         assertThat(run.getList("gates")).hasSize(2);
         assertThat(run.getBoolean("gates[0].passed")).isTrue();
 
+        // Each ablated cell against its un-ablated partner (the cell just before it): c2 vs c1, c4 vs c3, ...
+        JsonPath ablations = given().when().get("/v1/experiments/" + submitted.getString("id") + "/ablations").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(ablations.getList("cell")).containsExactly("c2", "c4", "c6", "c8", "c10", "c12", "c14", "c16");
+        assertThat(ablations.getList("baseline")).containsExactly("c1", "c3", "c5", "c7", "c9", "c11", "c13", "c15");
+        assertThat(ablations.getList("metrics.accuracy.pValueHolm")).doesNotContainNull();
+
         JsonPath matrix = given().when().get("/v1/experiments/" + submitted.getString("id") + "/matrix?only=flips").then().statusCode(200)
                 .extract().jsonPath();
         assertThat(matrix.getList("rows.caseKey")).contains("p3");
