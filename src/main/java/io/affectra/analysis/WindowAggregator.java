@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * Combines the windows' answers into one: each window's probabilities weighted by its duration and its
  * confidence (a confident minute counts more than an unsure second). Deterministic and backend-free, so
- * a long video costs one backend call per window and none for the summary.
+ * a long video costs one backend call per window and none for the summary. Per-person readings stay with their windows
+ * (the timeline); the aggregate of several windows has none.
  */
 final class WindowAggregator {
 

@@ -102,6 +102,9 @@ public class CaseRunner {
             detail.put("confidence", a.confidence());
             detail.put("reasoning", a.reasoning());
             detail.put("cueIds", a.cueIds());
+            if (!a.people().isEmpty()) {
+                detail.put("people", a.people());
+            }
             detail.put("prompt", r.prompt());
             putReasoning(detail, r.knowledge(), r.verification(), r.steps(), run.explain());
             Integer clue = null;

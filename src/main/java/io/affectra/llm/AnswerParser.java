@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -22,9 +23,10 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a backend's reply text into an {@link EmotionAnswer}, accepting what models really send: bare JSON, JSON in
- * {@code ```json} fences, JSON before or after prose, label synonyms ("happy"), unnormalised probabilities, and cue
- * ids written as {@code [F1.expr]}. Whatever cannot be read as an answer over the request's labels is rejected with an
- * {@link InvalidAnswerException} whose reason is specific enough to show the model when asking again.
+ * {@code ```json} fences, JSON before or after prose, label synonyms ("happy"), unnormalised probabilities, cue
+ * ids written as {@code [F1.expr]}, and optional per-person readings ({@code people}). Whatever cannot be read as an
+ * answer over the request's labels is rejected with an {@link InvalidAnswerException} whose reason is specific enough
+ * to show the model when asking again.
  * Stateless and thread-safe.
  */
 @ApplicationScoped
@@ -48,11 +50,70 @@ public class AnswerParser {
         }
         String reasoning = optionalText(node, "reasoning");
         List<String> known = new ArrayList<>();
-        List<String> unknown = new ArrayList<>();
-        for (String id : cueIds(node)) {
+        Set<String> unknown = new LinkedHashSet<>();
+        for (String id : cueIds(node, "")) {
             (cues != null && cues.contains(id) ? known : unknown).add(id);
         }
-        return new ParsedAnswer(new EmotionAnswer(label, confidence, probabilities, reasoning, known), unknown);
+        List<EmotionAnswer.Person> people = people(node, labels, cues, unknown);
+        return new ParsedAnswer(new EmotionAnswer(label, confidence, probabilities, reasoning, known, people), List.copyOf(unknown));
+    }
+
+    /**
+     * The optional per-person readings: absent or null is none; each one read like the answer itself (label over the
+     * request's labels, confidence clamped, cue ids it invented moved to {@code unknown}), position left, centre or right
+     * (synonyms accepted) or null.
+     */
+    private static List<EmotionAnswer.Person> people(ObjectNode node, LabelSet labels, CueSet cues, Set<String> unknown) {
+        JsonNode value = node.get("people");
+        if (value == null || value.isNull()) {
+            return List.of();
+        }
+        if (!value.isArray()) {
+            throw new InvalidAnswerException("'people' must be an array of objects, not " + kind(value));
+        }
+        List<EmotionAnswer.Person> out = new ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+            String where = "people[" + i + "]";
+            if (!(value.get(i) instanceof ObjectNode person)) {
+                throw new InvalidAnswerException("'" + where + "' must be an object, not " + kind(value.get(i)));
+            }
+            String id = optionalText(person, "id", where + ".id");
+            if (id.isEmpty()) {
+                throw new InvalidAnswerException("'" + where + ".id' is missing");
+            }
+            JsonNode rawLabel = person.get("label");
+            if (rawLabel == null || !rawLabel.isTextual()) {
+                throw new InvalidAnswerException("'" + where + ".label' must be one of: " + String.join(", ", labels.labels()));
+            }
+            String personLabel = labels.normalise(rawLabel.asText()).orElseThrow(() -> new InvalidAnswerException(
+                    where + ".label '" + rawLabel.asText() + "' is not one of: " + String.join(", ", labels.labels())));
+            JsonNode rawConfidence = person.get("confidence");
+            double personConfidence = rawConfidence == null || rawConfidence.isNull() ? 0
+                    : Math.max(0, Math.min(1, number(rawConfidence, where + ".confidence")));
+            List<String> ids = new ArrayList<>();
+            for (String cueId : cueIds(person, where + ".")) {
+                if (cues != null && cues.contains(cueId)) {
+                    ids.add(cueId);
+                } else {
+                    unknown.add(cueId);
+                }
+            }
+            out.add(new EmotionAnswer.Person(id, personLabel, personConfidence, ids, position(person)));
+        }
+        return List.copyOf(out);
+    }
+
+    private static String position(ObjectNode person) {
+        JsonNode value = person.get("position");
+        if (value == null || !value.isTextual()) {
+            return null;
+        }
+        String p = value.asText().strip().toLowerCase(Locale.ROOT);
+        return switch (p) {
+            case "left", "right" -> p;
+            case "centre", "center", "middle" -> "centre";
+            default -> null;
+        };
     }
 
     /** The first JSON object in the text: the whole text, a fenced block, or the first balanced {...} that parses. */
@@ -201,18 +262,19 @@ public class AnswerParser {
         return out;
     }
 
-    private static List<String> cueIds(ObjectNode node) {
+    /** @param where the field's path prefix in messages: "" for the answer's own, "people[0]." for a person's */
+    private static List<String> cueIds(ObjectNode node, String where) {
         JsonNode value = node.has("cueIds") ? node.get("cueIds") : node.get("cue_ids");
         if (value == null || value.isNull()) {
             return List.of();
         }
         if (!value.isArray()) {
-            throw new InvalidAnswerException("'cueIds' must be an array of strings, not " + kind(value));
+            throw new InvalidAnswerException("'" + where + "cueIds' must be an array of strings, not " + kind(value));
         }
         Set<String> ids = new LinkedHashSet<>();
         for (JsonNode id : value) {
             if (!id.isTextual()) {
-                throw new InvalidAnswerException("'cueIds' must contain only strings, not " + kind(id));
+                throw new InvalidAnswerException("'" + where + "cueIds' must contain only strings, not " + kind(id));
             }
             // Models often copy the id with the brackets of the prompt's "[F1.expr]" notation.
             String clean = id.asText().strip().replaceAll("^\\[|]$", "").strip();
@@ -224,12 +286,16 @@ public class AnswerParser {
     }
 
     private static String optionalText(ObjectNode node, String field) {
+        return optionalText(node, field, field);
+    }
+
+    private static String optionalText(ObjectNode node, String field, String where) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             return "";
         }
         if (!value.isTextual()) {
-            throw new InvalidAnswerException("'" + field + "' must be a string, not " + kind(value));
+            throw new InvalidAnswerException("'" + where + "' must be a string, not " + kind(value));
         }
         return value.asText().strip();
     }

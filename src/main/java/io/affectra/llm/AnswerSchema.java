@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * The JSON schema of an {@link io.affectra.vocabulary.EmotionAnswer} over a label set, as nested maps. It is
- * strict-compatible (closed objects, every property required) so that OpenAI's strict structured outputs and vLLM's
- * guided decoding accept it as is.
+ * strict-compatible (closed objects, every property required; the per-person readings nullable, so that a model need
+ * not invent them) so that OpenAI's strict structured outputs and vLLM's guided decoding accept it as is.
  */
 public final class AnswerSchema {
 
@@ -28,8 +28,28 @@ public final class AnswerSchema {
         properties.put("confidence", unitNumber());
         properties.put("probabilities", object(perLabel));
         properties.put("reasoning", ordered("type", "string"));
-        properties.put("cueIds", ordered("type", "array", "items", ordered("type", "string")));
+        properties.put("cueIds", stringArray());
+        properties.put("people", ordered("type", List.of("array", "null"), "items", person(labels)));
         return object(properties);
+    }
+
+    /**
+     * One person's reading. {@code people} is listed as required because strict structured outputs demand every
+     * property be, but it may be null: a model that cannot tell people apart answers without them.
+     */
+    private static Map<String, Object> person(LabelSet labels) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("id", ordered("type", "string"));
+        properties.put("label", ordered("type", "string", "enum", labels.labels()));
+        properties.put("confidence", unitNumber());
+        properties.put("cueIds", stringArray());
+        // No enum: not every constrained decoder takes null among enum values; the parser maps anything else to null.
+        properties.put("position", ordered("type", List.of("string", "null"), "description", "left, centre or right, or null"));
+        return object(properties);
+    }
+
+    private static Map<String, Object> stringArray() {
+        return ordered("type", "array", "items", ordered("type", "string"));
     }
 
     /** A request whose reply must follow this schema. */

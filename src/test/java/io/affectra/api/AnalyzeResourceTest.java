@@ -1,6 +1,7 @@
 package io.affectra.api;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThan;
@@ -58,6 +59,64 @@ class AnalyzeResourceTest {
                 .body("id", equalTo(id))
                 .body("answer.label", equalTo("happiness"))
                 .body("faces", hasSize(3));
+    }
+
+    @Test
+    void theOfflineAnswerSaysWhoWasFoundAndHowEachOneReads() {
+        Response response = given()
+                .multiPart("media", TestMedia.file("sample3.jpg").toFile(), "image/jpeg")
+                .multiPart("options", "{\"backend\":\"local\"}", "application/json")
+                .when().post("/v1/emotion/analyze")
+                .then().statusCode(200)
+                .body("answer.people.id", contains("F1", "F2", "F3"))
+                .body("answer.people.position", contains("left", "centre", "right"))
+                .body("answer.people[1].label", equalTo("happiness"))
+                .extract().response();
+        String reasoning = response.path("answer.reasoning");
+        org.assertj.core.api.Assertions.assertThat(reasoning)
+                .contains("3 people were found, each by their face.")
+                .containsPattern("\nF1, on the left: (clearly|probably|perhaps) \\w+ \\(0\\.\\d\\d\\), from .*\\[F1\\.expr]")
+                .containsPattern("\nF2, in the centre: clearly happy \\(0\\.\\d\\d\\)")
+                .contains("\nF3, on the right: ", "\nOverall: ", "No speech was heard and no words (transcript) were given, so the reading rests on")
+                .doesNotContain("(+", "p=", "lip_corner_pull 0.");
+        // Each person cites only cues of their own face (or body), and every one of them is in the analysis.
+        java.util.List<String> ids = response.path("cues.id");
+        for (int i = 0; i < 3; i++) {
+            java.util.List<String> cited = response.path("answer.people[" + i + "].cueIds");
+            String face = "F" + (i + 1) + ".";
+            org.assertj.core.api.Assertions.assertThat(cited).isNotEmpty().allMatch(id -> id.startsWith(face) || id.startsWith("P"));
+            org.assertj.core.api.Assertions.assertThat(ids).containsAll(cited);
+        }
+    }
+
+    @Test
+    void theOfflineAnswerSaysPlainlyWhenThereIsNoFaceAndWhatItThenRestsOn() {
+        // Legs, a sofa and a phone: no face, nobody the pose model finds.
+        java.io.File noFace = io.affectra.testing.CraftedMedia.below("sample2.jpg", 900).toFile();
+        Response nothing = given()
+                .multiPart("media", noFace, "image/jpeg")
+                .multiPart("options", "{\"backend\":\"local\"}", "application/json")
+                .when().post("/v1/emotion/analyze")
+                .then().statusCode(200)
+                .body("faces", hasSize(0))
+                .body("answer.people", hasSize(0))
+                .body("answer.label", equalTo("neutral"))
+                .extract().response();
+        org.assertj.core.api.Assertions.assertThat((String) nothing.path("answer.reasoning"))
+                .contains("No face was found, and no person either.", "No speech was heard and no words (transcript) were given: there is nothing to go on");
+
+        Response words = given()
+                .multiPart("media", noFace, "image/jpeg")
+                .multiPart("transcript", "I am so happy and excited, this is wonderful!")
+                .multiPart("options", "{\"backend\":\"local\"}", "application/json")
+                .when().post("/v1/emotion/analyze")
+                .then().statusCode(200)
+                .body("answer.label", equalTo("happiness"))
+                .body("answer.people", hasSize(0))
+                .extract().response();
+        org.assertj.core.api.Assertions.assertThat((String) words.path("answer.reasoning"))
+                .contains("No face was found, and no person either.", "[T1]", "No speech was heard, so the reading rests on the words alone.")
+                .doesNotContain("No words");
     }
 
     @Test

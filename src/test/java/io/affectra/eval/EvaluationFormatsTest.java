@@ -41,7 +41,7 @@ class EvaluationFormatsTest {
         // The photographs were analysed by the face pipeline: their cases cite face cues.
         String detail = io.restassured.RestAssured.given().when().get("/v1/evaluations/" + run.getString("id") + "/cases?limit=1")
                 .then().extract().jsonPath().getString("[0].detail");
-        assertThat(detail).contains("[F2.expr] expression happiness");
+        assertThat(detail).contains("F2's expression (happy, ", "[F2.expr]", "\"people\":[{\"id\":\"F1\"");
     }
 
     @Test

@@ -96,6 +96,24 @@ class AnswerParserTest {
     }
 
     @Test
+    void peopleAreReadLikeTheAnswerAndMayBeAbsent() {
+        ParsedAnswer parsed = parse("""
+                {"label": "happiness", "confidence": 0.8, "reasoning": "r", "cueIds": ["F1.expr"],
+                 "people": [{"id": "F1", "label": "Happy", "confidence": 1.4, "cueIds": ["[F1.expr]", "F9.expr"], "position": "center"},
+                            {"id": "P2", "label": "neutral", "confidence": 0.3, "cueIds": [], "position": null}]}""");
+
+        assertThat(parsed.answer().people()).containsExactly(
+                new EmotionAnswer.Person("F1", "happiness", 1.0, List.of("F1.expr"), "centre"),
+                new EmotionAnswer.Person("P2", "neutral", 0.3, List.of(), null));
+        assertThat(parsed.unknownCueIds()).containsExactly("F9.expr");
+        assertThat(parse(VALID).answer().people()).isEmpty();
+        assertThat(parse("{\"label\": \"anger\", \"confidence\": 0.5, \"people\": null}").answer().people()).isEmpty();
+        assertThat(parse("{\"label\": \"anger\", \"confidence\": 0.5, \"people\": [{\"id\": \"F1\", \"label\": \"anger\", "
+                + "\"position\": \"upstairs\"}]}").answer().people()).singleElement()
+                .isEqualTo(new EmotionAnswer.Person("F1", "anger", 0, List.of(), null));
+    }
+
+    @Test
     void probabilitiesAreRenormalisedAndMissingOnesFilledWithZero() {
         EmotionAnswer answer = parse("{\"label\": \"anger\", \"confidence\": 0.6, \"probabilities\": {\"anger\": 60, \"disgust\": 30, \"neutral\": 10}}").answer();
 
@@ -146,7 +164,14 @@ class AnswerParserTest {
                 Arguments.of("{\"label\": \"anger\", \"confidence\": 0.5, \"probabilities\": {\"anger\": \"lots\"}}", "'probabilities.anger' must be a number"),
                 Arguments.of("{\"label\": \"anger\", \"confidence\": 0.5, \"cueIds\": \"F1.expr\"}", "'cueIds' must be an array"),
                 Arguments.of("{\"label\": \"anger\", \"confidence\": 0.5, \"cueIds\": [1]}", "'cueIds' must contain only strings"),
-                Arguments.of("{\"label\": \"anger\", \"confidence\": 0.5, \"reasoning\": {\"a\": 1}}", "'reasoning' must be a string"));
+                Arguments.of("{\"label\": \"anger\", \"confidence\": 0.5, \"reasoning\": {\"a\": 1}}", "'reasoning' must be a string"),
+                Arguments.of("{\"label\": \"anger\", \"confidence\": 0.5, \"people\": {}}", "'people' must be an array"),
+                Arguments.of("{\"label\": \"anger\", \"confidence\": 0.5, \"people\": [\"F1\"]}", "'people[0]' must be an object"),
+                Arguments.of("{\"label\": \"anger\", \"confidence\": 0.5, \"people\": [{\"label\": \"anger\"}]}", "'people[0].id' is missing"),
+                Arguments.of("{\"label\": \"anger\", \"confidence\": 0.5, \"people\": [{\"id\": \"F1\", \"label\": \"bored\"}]}",
+                        "people[0].label 'bored' is not one of"),
+                Arguments.of("{\"label\": \"anger\", \"confidence\": 0.5, \"people\": [{\"id\": \"F1\", \"label\": \"anger\", \"cueIds\": \"F1\"}]}",
+                        "'people[0].cueIds' must be an array"));
     }
 
     @ParameterizedTest

@@ -21,7 +21,7 @@ class AnswerSchemaTest {
         assertThat(schema.path("type").asText()).isEqualTo("object");
         assertThat(schema.path("additionalProperties").asBoolean(true)).isFalse();
         assertThat(schema.path("required")).extracting(JsonNode::asText)
-                .containsExactly("label", "confidence", "probabilities", "reasoning", "cueIds");
+                .containsExactly("label", "confidence", "probabilities", "reasoning", "cueIds", "people");
         assertThat(schema.at("/properties/label/enum")).extracting(JsonNode::asText).containsExactly("positive", "negative", "neutral");
         assertThat(schema.at("/properties/confidence/minimum").asDouble()).isEqualTo(0);
         assertThat(schema.at("/properties/confidence/maximum").asDouble()).isEqualTo(1);
@@ -31,6 +31,13 @@ class AnswerSchemaTest {
         assertThat(probabilities.at("/properties/negative/type").asText()).isEqualTo("number");
         assertThat(schema.at("/properties/reasoning/type").asText()).isEqualTo("string");
         assertThat(schema.at("/properties/cueIds/items/type").asText()).isEqualTo("string");
+        // Strict outputs need every property required, so the per-person readings are nullable instead: a model may leave them out.
+        assertThat(schema.at("/properties/people/type")).extracting(JsonNode::asText).containsExactly("array", "null");
+        JsonNode person = schema.at("/properties/people/items");
+        assertThat(person.path("additionalProperties").asBoolean(true)).isFalse();
+        assertThat(person.path("required")).extracting(JsonNode::asText).containsExactly("id", "label", "confidence", "cueIds", "position");
+        assertThat(person.at("/properties/label/enum")).extracting(JsonNode::asText).containsExactly("positive", "negative", "neutral");
+        assertThat(person.at("/properties/position/type")).extracting(JsonNode::asText).containsExactly("string", "null");
     }
 
     @Test

@@ -183,6 +183,19 @@ public final class CraftedMedia {
         }
     }
 
+    /** The part of a real photograph below {@code top} pixels, as JPEG: sample2 below 900 shows legs, a sofa and a phone, no face. */
+    public static Path below(String name, int top) {
+        try {
+            var full = ImageIO.read(TestMedia.file(name).toFile());
+            var lower = full.getSubimage(0, top, full.getWidth(), full.getHeight() - top);
+            ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+            ImageIO.write(lower, "jpg", jpeg);
+            return write(name.replaceAll("\\.\\w+$", "") + "-below-" + top + ".jpg", jpeg.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static Path write(String name, byte[] bytes) {
         try {
             Path dir = Files.createDirectories(Path.of("target", "test-media"));

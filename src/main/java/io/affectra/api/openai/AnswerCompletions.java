@@ -18,6 +18,7 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -51,7 +52,7 @@ public class AnswerCompletions {
         }
         if (chat.responseFormat().equals("json_schema")) {
             throw ChatRequest.invalid("response_format", "unsupported_parameter", "Model '" + route.id()
-                    + "' answers in its own emotion-answer JSON (label, confidence, probabilities, reasoning, cueIds); ask for "
+                    + "' answers in its own emotion-answer JSON (label, confidence, probabilities, reasoning, cueIds, people); ask for "
                     + "response_format json_object to get it as JSON.");
         }
     }
@@ -79,9 +80,23 @@ public class AnswerCompletions {
                 route.strategy(), result.prompt());
     }
 
+    /**
+     * The label and confidence first (a client can stop there), then the reasoning, then the per-person readings the
+     * reasoning has no line for (the offline reasoner writes one per person, "F1, on the left: ..."; an LLM may give
+     * them only in its JSON).
+     */
     static String text(EmotionAnswer answer) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "%s (confidence %.2f)%n%s", answer.label(), answer.confidence(), answer.reasoning()));
+        List<EmotionAnswer.Person> unwritten = answer.people().stream()
+                .filter(p -> !Pattern.compile("(?m)^(?:.*: )?" + Pattern.quote(p.id()) + "[,:]").matcher(answer.reasoning()).find())
+                .toList();
+        if (!unwritten.isEmpty()) {
+            sb.append("\nPeople: ").append(unwritten.stream()
+                    .map(p -> String.format(Locale.ROOT, "%s%s %s %.2f", p.id(), p.position() == null ? "" : " (" + p.position() + ")",
+                            p.label(), p.confidence()))
+                    .collect(Collectors.joining("; ")));
+        }
         if (!answer.probabilities().isEmpty()) {
             sb.append("\nProbabilities: ").append(answer.probabilities().entrySet().stream()
                     .sorted(Map.Entry.<String, Double>comparingByValue().reversed())

@@ -13,16 +13,16 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The embedded default backend (kind {@code local}): a deterministic cue-fusion reasoner, not an LLM, that needs no
  * network. It ignores the prompt text and reads the structured cues of the request, fuses them with the weights of
  * {@code reasoning/fusion/weights.json} (see {@link CueFusion} for the formula) and replies with the same JSON answer an
- * LLM is asked for, so that everything downstream (parsing, verification, metrics) runs unchanged offline.
+ * LLM is asked for, so that everything downstream (parsing, verification, metrics) runs unchanged offline. Its
+ * reasoning is written for a person ({@link PlainReasoning}: who was found, each one's reading, the overall reading and
+ * what it rests on), and the answer carries a reading per person ({@code people}).
  * Same input, same output; token counts are 0.
  * <p>
  * Requests that carry a {@link BackendTask} (closed questions, the free-text steps of the PEP loops, judgements) go to
@@ -38,6 +38,7 @@ public final class LocalCueFusionBackend implements EmotionBackend {
 
     private final String name;
     private final CueFusion fusion;
+    private final PlainReasoning writer;
     private final LocalTaskAnswerer tasks;
 
     public LocalCueFusionBackend(String name, FusionWeights weights) {
@@ -48,6 +49,7 @@ public final class LocalCueFusionBackend implements EmotionBackend {
     public LocalCueFusionBackend(String name, FusionWeights weights, LocalTaskAnswerer tasks) {
         this.name = name;
         this.fusion = new CueFusion(weights);
+        this.writer = new PlainReasoning(fusion);
         this.tasks = tasks;
     }
 
@@ -77,7 +79,10 @@ public final class LocalCueFusionBackend implements EmotionBackend {
         CueSet cues = request.cues() == null ? CueSet.EMPTY : request.cues();
         LabelSet labels = request.labels() == null ? LabelSet.CANONICAL : request.labels();
         FusionResult result = fusion.fuse(cues, labels);
-        Map<String, Object> answer = result.hasEvidence() ? answer(result) : noEvidence(result, cues, labels);
+        List<PlainReasoning.Reading> readings = writer.readings(cues, labels);
+        Map<String, Object> answer = result.hasEvidence()
+                ? answer(result, cues, labels, readings)
+                : noEvidence(result, cues, labels, readings);
         try {
             return new BackendReply(JSON.writeValueAsString(answer), 0, 0);
         } catch (JsonProcessingException e) {
@@ -85,35 +90,24 @@ public final class LocalCueFusionBackend implements EmotionBackend {
         }
     }
 
-    private static Map<String, Object> answer(FusionResult result) {
+    private Map<String, Object> answer(FusionResult result, CueSet cues, LabelSet labels, List<PlainReasoning.Reading> readings) {
         String top = result.top();
         List<FusionResult.Contribution> cited = result.strongestFor(top, MAX_CITED);
-        StringBuilder reasoning = new StringBuilder(DISCLAIMER);
-        reasoning.append(String.format(Locale.ROOT, "%s (p=%.2f)", top, result.probabilities().get(top)));
-        if (!cited.isEmpty()) {
-            reasoning.append(" rests mostly on ").append(cited.stream()
-                    .map(c -> String.format(Locale.ROOT, "[%s] %s (%+.2f)", c.cueId(), c.summary(), c.on(top)))
-                    .collect(Collectors.joining(", ")));
-        } else {
+        boolean supported = !cited.isEmpty();
+        if (!supported) {
             // The winner got no support of its own: it leads on its bias because the cues argue against the rest.
             cited = result.contributions().stream()
                     .sorted(Comparator.comparingDouble(FusionResult.Contribution::magnitude).reversed())
                     .limit(MAX_CITED).toList();
-            reasoning.append(" has no cue in its favour and leads only because the evidence for the other labels is weak or contradicting: ")
-                    .append(cited.stream().map(c -> "[" + c.cueId() + "] " + c.summary()).collect(Collectors.joining(", ")));
         }
-        runnerUp(result, top).ifPresent(r -> reasoning.append(String.format(Locale.ROOT, "; runner-up %s (p=%.2f)", r, result.probabilities().get(r))));
-        reasoning.append('.');
-        return body(top, result, reasoning.toString(), cited.stream().map(FusionResult.Contribution::cueId).distinct().toList());
+        String reasoning = DISCLAIMER
+                + writer.decided(cues, labels, readings, result, top, cited, supported, runnerUp(result, top).orElse(null));
+        return body(top, result, reasoning, cited.stream().map(FusionResult.Contribution::cueId).distinct().toList(), readings);
     }
 
-    private static Map<String, Object> noEvidence(FusionResult result, CueSet cues, LabelSet labels) {
-        String label = labels.contains("neutral") ? "neutral" : labels.labels().get(0);
-        String why = cues.isEmpty()
-                ? "no cues at all"
-                : "none of the " + cues.size() + " cues carries evidence for these labels (priors and cue types without weights get none)";
-        String reasoning = DISCLAIMER + why + ", so it answers '" + label + "' with low confidence.";
-        return body(label, result, reasoning, List.of());
+    private Map<String, Object> noEvidence(FusionResult result, CueSet cues, LabelSet labels, List<PlainReasoning.Reading> readings) {
+        String label = PlainReasoning.fallback(labels);
+        return body(label, result, DISCLAIMER + writer.undecided(cues, labels, readings, result, label), List.of(), readings);
     }
 
     private static Optional<String> runnerUp(FusionResult result, String top) {
@@ -123,7 +117,8 @@ public final class LocalCueFusionBackend implements EmotionBackend {
                 .map(Map.Entry::getKey);
     }
 
-    private static Map<String, Object> body(String label, FusionResult result, String reasoning, List<String> cueIds) {
+    private static Map<String, Object> body(String label, FusionResult result, String reasoning, List<String> cueIds,
+            List<PlainReasoning.Reading> readings) {
         Map<String, Double> probabilities = new LinkedHashMap<>();
         result.probabilities().forEach((k, v) -> probabilities.put(k, round(v)));
         Map<String, Object> body = new LinkedHashMap<>();
@@ -132,6 +127,17 @@ public final class LocalCueFusionBackend implements EmotionBackend {
         body.put("probabilities", probabilities);
         body.put("reasoning", reasoning);
         body.put("cueIds", new ArrayList<>(cueIds));
+        List<Map<String, Object>> people = new ArrayList<>();
+        for (PlainReasoning.Reading r : readings) {
+            Map<String, Object> person = new LinkedHashMap<>();
+            person.put("id", r.person().id());
+            person.put("label", r.label());
+            person.put("confidence", round(r.confidence()));
+            person.put("cueIds", r.cueIds());
+            person.put("position", r.person().position());
+            people.add(person);
+        }
+        body.put("people", people);
         return body;
     }
 

@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * PEP-MEK's check of a final answer: the clues it cites (its id lists and the ids in its reasoning) are sorted into
- * cues and facts and verified ({@link ClueVerifier}); an emotion answer keeps only the cues that were kept.
+ * PEP-MEK's check of a final answer: the clues it cites (its id lists and the ids in its reasoning, less those its
+ * reasoning cites only for one person's reading) are sorted into cues and facts and verified ({@link ClueVerifier}); an
+ * emotion answer keeps only the cues that were kept, and its per-person readings as they were.
  */
 final class CitedClueCheck implements LoopSteps.Verification {
 
@@ -30,7 +31,13 @@ final class CitedClueCheck implements LoopSteps.Verification {
         Set<String> citedCues = new LinkedHashSet<>(said.cueIds());
         citedCues.addAll(last.unknownCueIds());
         List<String> citedFacts = new ArrayList<>();
+        // A per-person reading cites its cues for that person's label, not for the answer's: they are not checked against it.
+        Set<String> perPerson = new LinkedHashSet<>();
+        said.people().forEach(p -> perPerson.addAll(p.cueIds()));
         for (String id : QuestionParser.citedIds(said.reasoning())) {
+            if (perPerson.contains(id) && !citedCues.contains(id)) {
+                continue;
+            }
             if (input.cues().contains(id) || last.unknownCueIds().contains(id)) {
                 citedCues.add(id);
             } else if (looksLikeFact(id)) {
@@ -40,8 +47,7 @@ final class CitedClueCheck implements LoopSteps.Verification {
             }
         }
         ClueVerification verification = verifier.verifyEmotion(said.label(), citedCues, citedFacts, input.cues(), input.labels(), facts);
-        EmotionAnswer verified = new EmotionAnswer(said.label(), said.confidence(), said.probabilities(), said.reasoning(),
-                verification.keptIds("cue"));
+        EmotionAnswer verified = said.withCueIds(verification.keptIds("cue"));
         return new LoopSteps.Verified(verified, verification);
     }
 

@@ -351,6 +351,53 @@ class ChatCompletionsSdkTest {
     }
 
     @Test
+    void theLocalBackendSaysHowEachPersonFeelsInWordsAndInItsJson() throws Exception {
+        List<ChatCompletionContentPart> group = List.of(Sdk.text("How does everyone feel?"), Sdk.image(Sdk.dataUri("sample3.jpg")));
+
+        String text = client.chat().completions().create(chat("affectra-local").addUserMessageOfArrayOfContentParts(group).build())
+                .choices().get(0).message().content().orElseThrow();
+
+        assertThat(text).startsWith("happiness (confidence ").contains("3 people were found, each by their face.",
+                "\nF2, in the centre: clearly happy (0.", "\nF3, on the right: ", "\nOverall: ",
+                "No speech was heard and no words (transcript) were given, so the reading rests on the faces")
+                .containsPattern("\nF1, on the left: (clearly|probably|perhaps) \\w+ \\(0\\.\\d\\d\\), from the expression \\(.*\\) \\[F1\\.expr]")
+                .doesNotContain("(+", "p=");
+
+        JsonNode answer = JSON.readTree(client.chat().completions().create(chat("affectra-local")
+                .responseFormat(ResponseFormatJsonObject.builder().build()).addUserMessageOfArrayOfContentParts(group).build())
+                .choices().get(0).message().content().orElseThrow());
+        JsonNode people = answer.path("people");
+        assertThat(people).extracting(p -> p.path("id").asText()).containsExactly("F1", "F2", "F3");
+        assertThat(people).extracting(p -> p.path("position").asText()).containsExactly("left", "centre", "right");
+        assertThat(people.get(1).path("label").asText()).isEqualTo("happiness");
+        for (JsonNode person : people) {
+            assertThat(person.path("confidence").asDouble()).isBetween(0.0, 1.0);
+            assertThat(person.path("cueIds")).isNotEmpty()
+                    .allSatisfy(id -> assertThat(id.asText()).matches(person.path("id").asText() + "\\..+|P\\d+\\..+"));
+            assertThat(text).contains("[" + person.path("cueIds").get(0).asText() + "]");
+        }
+    }
+
+    @Test
+    void theLocalBackendSaysPlainlyThatThereIsNoFace() throws Exception {
+        // The lower part of sample2: legs, a sofa, a phone.
+        List<ChatCompletionContentPart> parts = List.of(Sdk.text("How does everyone feel?"),
+                Sdk.image(Sdk.dataUri(io.affectra.testing.CraftedMedia.below("sample2.jpg", 900), "image/jpeg")));
+
+        String text = client.chat().completions().create(chat("affectra-local").addUserMessageOfArrayOfContentParts(parts).build())
+                .choices().get(0).message().content().orElseThrow();
+        JsonNode answer = JSON.readTree(client.chat().completions().create(chat("affectra-local")
+                .responseFormat(ResponseFormatJsonObject.builder().build()).addUserMessageOfArrayOfContentParts(parts).build())
+                .choices().get(0).message().content().orElseThrow());
+
+        assertThat(text).startsWith("neutral (confidence ").contains("No face was found, and no person either.",
+                "No speech was heard and no words (transcript) were given: there is nothing to go on").doesNotContain("no cues at all");
+        assertThat(answer.path("people").isArray()).isTrue();
+        assertThat(answer.path("people")).isEmpty();
+        assertThat(answer.path("cueIds")).isEmpty();
+    }
+
+    @Test
     void theLocalBackendRefusesWhatItCannotDo() {
         assertThatThrownBy(() -> client.chat().completions().create(chat("affectra-local").addUserMessage("Mood?")
                 .addFunctionTool(moodTool()).toolChoice(ChatCompletionToolChoiceOption.Auto.REQUIRED).build()))

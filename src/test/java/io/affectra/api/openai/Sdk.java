@@ -30,6 +30,15 @@ final class Sdk {
                 .imageUrl(ChatCompletionContentPartImage.ImageUrl.builder().url(url).build()).build());
     }
 
+    /** Any image file as a data: URI. */
+    static String dataUri(java.nio.file.Path file, String type) {
+        try {
+            return "data:" + type + ";base64," + Base64.getEncoder().encodeToString(java.nio.file.Files.readAllBytes(file));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** A test photograph as a data: URI, the way SDK users send local images. */
     static String dataUri(String media) {
         return "data:image/jpeg;base64," + Base64.getEncoder().encodeToString(TestMedia.bytes(media));

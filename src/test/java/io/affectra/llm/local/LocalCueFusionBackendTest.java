@@ -85,7 +85,7 @@ class LocalCueFusionBackendTest {
         assertThat(happy.label()).isEqualTo("happiness");
         assertThat(happy.probabilities().get("happiness")).isGreaterThan(baseline);
         assertThat(happy.cueIds()).containsExactly("T1");
-        assertThat(happy.reasoning()).contains("[T1] words: happy");
+        assertThat(happy.reasoning()).contains("the words \"happy\" [T1]");
         assertThat(notHappy.probabilities().get("happiness")).isLessThanOrEqualTo(baseline);
         assertThat(notHappy.label()).isNotEqualTo("happiness");
     }
@@ -96,8 +96,10 @@ class LocalCueFusionBackendTest {
 
         assertThat(answer.label()).isEqualTo("neutral");
         assertThat(answer.confidence()).isLessThan(0.3);
-        assertThat(answer.reasoning()).startsWith(LocalCueFusionBackend.DISCLAIMER).contains("no cues");
+        assertThat(answer.reasoning()).startsWith(LocalCueFusionBackend.DISCLAIMER).contains("No face was found, and no person either.",
+                "No speech was heard and no words (transcript) were given: there is nothing to go on, so the answer is neutral with low confidence");
         assertThat(answer.cueIds()).isEmpty();
+        assertThat(answer.people()).isEmpty();
     }
 
     @Test
@@ -105,7 +107,85 @@ class LocalCueFusionBackendTest {
         EmotionAnswer answer = answer(TestCues.prior("F1", "gender:female"), TestCues.prior("F1", "age:30-39")).answer();
 
         assertThat(answer.label()).isEqualTo("neutral");
-        assertThat(answer.reasoning()).contains("carries evidence for these labels");
+        assertThat(answer.reasoning()).contains("1 person was found, by their face.", "F1: nothing to read (no expression was measured).",
+                "nothing to go on").doesNotContain("prior", "gender");
+        assertThat(answer.people()).singleElement().satisfies(p -> {
+            assertThat(p.id()).isEqualTo("F1");
+            assertThat(p.label()).isEqualTo("neutral");
+            assertThat(p.cueIds()).isEmpty();
+        });
+    }
+
+    @Test
+    void eachPersonGetsAReadingOfTheirOwnAndAPlaceInTheRow() {
+        ParsedAnswer parsed = answer(face("F1", "neutral", 0.7, 40), au("F1", "brow_lower", 0.3, 40),
+                face("F2", "happiness", 0.9, 200), au("F2", "lip_corner_pull", 0.6, 200),
+                face("F3", "sadness", 0.6, 360), au("F3", "lip_corner_depress", 0.5, 360));
+        EmotionAnswer answer = parsed.answer();
+
+        assertThat(answer.people()).extracting(EmotionAnswer.Person::id).containsExactly("F1", "F2", "F3");
+        assertThat(answer.people()).extracting(EmotionAnswer.Person::position).containsExactly("left", "centre", "right");
+        assertThat(answer.people()).extracting(EmotionAnswer.Person::label).containsExactly("neutral", "happiness", "sadness");
+        assertThat(answer.people().get(1).confidence()).isGreaterThan(0.9);
+        assertThat(answer.people().get(1).cueIds()).containsExactly("F2.expr", "F2.au.lip_corner_pull");
+        assertThat(answer.reasoning()).contains("3 people were found, each by their face.",
+                "\nF2, in the centre: clearly happy (0.9", "from the expression (happy, 0.90) [F2.expr] and a smile (lip corners pulled up, 0.60) [F2.au.lip_corner_pull].",
+                "\nF3, on the right: probably sad (0.", "\nOverall: ", "1 of the 3 people reads as happy",
+                "\nNo speech was heard and no words (transcript) were given, so the reading rests on the faces alone.");
+        // The decision is the pooled one, as before: per-person readings change what it says, not what it answers.
+        assertThat(answer.label()).isEqualTo("happiness");
+        assertThat(answer.cueIds()).containsExactly("F2.expr", "F2.au.lip_corner_pull", "F3.expr");
+    }
+
+    @Test
+    void aBodyWithoutAFaceIsAPersonTooAndABodyAroundAFaceIsThatFacesPerson() {
+        Cue body = new Cue("P1.body", Modality.BODY, "pose", "P1", "person", "present", 0.6, new Region(0, 50, 320, 600), null, Map.of());
+        Cue arms = new Cue("P1.p1", Modality.BODY, "pose+rules", "P1", "posture", "folding_arms", 0.8, new Region(0, 50, 320, 600), null,
+                Map.of());
+        Cue other = new Cue("P2.body", Modality.BODY, "pose", "P2", "person", "present", 0.7, new Region(600, 40, 300, 640), null, Map.of());
+        Cue covering = new Cue("P2.g1", Modality.BODY, "pose+rules", "P2", "gesture", "covering_face", 0.9, new Region(600, 40, 300, 640),
+                null, Map.of());
+
+        EmotionAnswer answer = answer(face("F1", "anger", 0.6, 110), body, arms, other, covering).answer();
+
+        assertThat(answer.people()).extracting(EmotionAnswer.Person::id).containsExactly("F1", "P2");
+        assertThat(answer.people().get(0).cueIds()).contains("F1.expr", "P1.p1");
+        assertThat(answer.people().get(1).label()).isEqualTo("sadness");
+        assertThat(answer.people().get(1).cueIds()).containsExactly("P2.g1");
+        assertThat(answer.reasoning()).contains("2 people were found: 1 by their face and 1 by body alone, without a face.",
+                "\nF1, on the left: ", "a posture (folding arms, 0.80) [P1.p1]",
+                "\nP2, on the right, seen by body only: hard to read; if anything, sad (0.", "a gesture (covering face, 0.90) [P2.g1]",
+                "so the reading rests on the face and body language.");
+
+        EmotionAnswer bodiesOnly = answer(other, covering).answer();
+        assertThat(bodiesOnly.reasoning()).contains("No face was found; 1 person was found by their body alone.",
+                "\nP2, seen by body only: ", "the reading rests on body language alone.");
+        assertThat(bodiesOnly.people()).singleElement().satisfies(p -> assertThat(p.position()).isNull());
+    }
+
+    @Test
+    void sayingWhatIsMissingNamesOnlyWhatIsMissing() {
+        Cue speech = new Cue("V1", Modality.VOICE, "vad", "speaker", "speech", "speech", 0.9, null, null, Map.of());
+        Cue lively = new Cue("V1.animated-pitch", Modality.VOICE, "prosody", "speaker", "prosody", "animated-pitch", 0.8, null, null, Map.of());
+
+        EmotionAnswer all = answer(TestCues.expression("F1", "happiness", 0.8), speech, lively, TestCues.transcript("T1", "so glad")).answer();
+        EmotionAnswer voiceOnly = answer(speech, lively).answer();
+
+        assertThat(all.reasoning()).contains("The reading rests on the face, the voice and the words.").doesNotContain("No speech", "No words");
+        assertThat(voiceOnly.reasoning()).contains("No face was found, and no person either.",
+                "No words (transcript) were given, so the reading rests on the voice alone.", "the voice (lively pitch, 0.80) [V1.animated-pitch]");
+    }
+
+    private static Cue face(String id, String label, double p, double x) {
+        Cue c = TestCues.expression(id, label, p);
+        return new Cue(c.id(), c.modality(), c.source(), c.subject(), c.type(), c.label(), c.score(), new Region(x, 100, 100, 120), null,
+                c.values());
+    }
+
+    private static Cue au(String id, String unit, double intensity, double x) {
+        Cue c = TestCues.actionUnit(id, unit, intensity);
+        return new Cue(c.id(), c.modality(), c.source(), c.subject(), c.type(), c.label(), c.score(), new Region(x, 100, 100, 120), null,
+                c.values());
     }
 
     @Test
