@@ -58,7 +58,22 @@ public class UserWords {
         return null;
     }
 
-    /** {@code U1} and {@code U1.emotion} for the text; none for null or blank text. */
+    /**
+     * The message without its questions: "How does everyone feel?" asks about the media and says nothing of the
+     * user's own feeling (the text model read it as sad), while "I can't stop crying" does.
+     */
+    static String statements(String text) {
+        StringBuilder out = new StringBuilder();
+        for (String sentence : text.split("(?<=[.!?])\\s+|\\n+")) {
+            String s = sentence.strip();
+            if (!s.isEmpty() && !s.endsWith("?")) {
+                out.append(out.isEmpty() ? "" : " ").append(s);
+            }
+        }
+        return out.toString();
+    }
+
+    /** {@code U1} for the text, and {@code U1.emotion} for what it states (not for its questions); none for blank text. */
     public List<Cue> cues(String text) {
         if (text == null || text.isBlank()) {
             return List.of();
@@ -67,7 +82,11 @@ public class UserWords {
         String quote = said.length() > CUE_CHARS ? said.substring(0, CUE_CHARS) + "..." : said;
         List<Cue> cues = new ArrayList<>();
         cues.add(new Cue("U1", Modality.TEXT, "chat message", "user", CueType.TRANSCRIPT, quote, 1.0, null, TimeSpan.STILL, Map.of()));
-        cues.addAll(textEmotion.cues("U1", said.length() > READ_CHARS ? said.substring(0, READ_CHARS) : said, TimeSpan.STILL).stream()
+        String statements = statements(said);
+        if (statements.isEmpty()) {
+            return cues;
+        }
+        cues.addAll(textEmotion.cues("U1", statements.length() > READ_CHARS ? statements.substring(0, READ_CHARS) : statements, TimeSpan.STILL).stream()
                 .map(c -> new Cue(c.id(), c.modality(), c.source(), "user", c.type(), c.label(), c.score(), c.region(), c.span(), c.values()))
                 .toList());
         return cues;
