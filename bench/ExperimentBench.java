@@ -22,15 +22,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * Drives the experiment runner of one server against the zero-latency stub (bench/ExperimentStub.java): text-only label
  * experiments with the completion cache off at concurrency 1 and 16, the same backend request timed against the stub
  * directly, and a 10,000-trial run with the server's live heap after a full GC at its start, after about 1,000 and
- * 5,000 trials and at its end. Prints the figures; bench/experiment-runner.sh writes them to bench/results.
+ * 5,000 trials, at its end and at the end of the same run twice more. Prints the figures; bench/experiment-runner.sh writes
+ * them to bench/results.
  *
  *   java -cp "$classes:target/quarkus-app/lib/main/*" ExperimentBench --url http://127.0.0.1:38180 --stub http://127.0.0.1:38101 \
  *     --pid SERVER_PID --jcmd $JAVA_HOME/bin/jcmd --backends bench1,bench2,bench3,bench4
@@ -47,7 +46,6 @@ public class ExperimentBench {
         "My sister called to say the baby arrived safe and sound this morning.",
         "The old dog we had for fifteen years died last night.",
     };
-    static final Pattern USED = Pattern.compile("used (\\d+)K");
 
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     final String url;
@@ -83,9 +81,9 @@ public class ExperimentBench {
         }
         ExperimentBench bench = new ExperimentBench(a.get("url"), a.get("stub"), a.get("pid"), a.get("jcmd"));
         List<String> backends = Arrays.asList(a.getOrDefault("backends", "bench1").split(","));
-        int warmup = Integer.parseInt(a.getOrDefault("warmup", "6000"));
-        int serial = Integer.parseInt(a.getOrDefault("serial", "2000"));
-        int parallel = Integer.parseInt(a.getOrDefault("parallel", "4000"));
+        int warmup = Integer.parseInt(a.getOrDefault("warmup", "40000"));
+        int serial = Integer.parseInt(a.getOrDefault("serial", "5000"));
+        int parallel = Integer.parseInt(a.getOrDefault("parallel", "10000"));
         int heapCases = Integer.parseInt(a.getOrDefault("heap-cases", "2500"));
         bench.go(backends, warmup, serial, parallel, heapCases);
     }
@@ -93,15 +91,25 @@ public class ExperimentBench {
     void go(List<String> backends, int warmup, int serial, int parallel, int heapCases) throws Exception {
         String one = backends.get(0);
         out("text-only label dataset (one sentence per case, no media), strategy direct, cache: false, backend '%s' -> stub on loopback", one);
-        // The JIT keeps compiling for several thousand trials; on two cores that would be counted as the runner's.
-        double jit = jitSeconds();
+        // The JIT keeps compiling for tens of thousands of trials; on two cores its compiling would count as the runner's. Warm up
+        // until one 2,000-trial run leaves it compiling under half a second (at most `warmup` trials).
         double warmWall = 0;
-        for (int done = 0; done < warmup; done += 2000) {
-            warmWall += run("warm-up", Math.min(2000, warmup - done), List.of(one), 16).wallSeconds();
+        double warmJit = 0;
+        int warmed = 0;
+        double lastJit = Double.NaN;
+        while (warmed < warmup) {
+            Run w = run("warm-up", 2000, List.of(one), 16);
+            warmed += w.trials();
+            warmWall += w.wallSeconds();
+            warmJit += w.jitSeconds();
+            lastJit = w.jitSeconds();
+            if (lastJit < 0.5) {
+                break;
+            }
         }
-        out("warm-up: %d trials at concurrency 16 (JIT, pools, connections), not counted: %.2f s, JIT compiling %.1f s meanwhile", warmup, warmWall,
-                jitSeconds() - jit);
-        Timing direct = direct(300, 3000);
+        out("warm-up: %d trials at concurrency 16 (JIT, pools, connections), not counted: %.1f s, JIT compiling %.1f s meanwhile, %.2f s during"
+                + " its last 2,000", warmed, warmWall, warmJit, lastJit);
+        Timing direct = direct(5000, 3000); // the driver's own client warmed up first: a cold one would flatter the runner
         Run c1 = run("concurrency 1", serial, List.of(one), 1);
         Timing directAfter = direct(0, 3000);
         Run c16 = run("concurrency 16", parallel, List.of(one), 16);
@@ -118,7 +126,8 @@ public class ExperimentBench {
         out("stub round trip, the server's own last request (%d bytes, sent over %s) replayed directly (JDK HttpClient, HTTP/1.1, one connection,"
                 + " one after the other): mean %.3f ms (before the run %.3f, after %.3f), p50 %.3f ms, p95 %.3f ms", lastRequest().length, version, roundTrip,
                 direct.meanMs(), directAfter.meanMs(), direct.p50Ms(), direct.p95Ms());
-        out("stub alone at 16 concurrent clients: %.0f requests/s (p50 %.3f ms), so it is not what limits concurrency 16", stub16.perSecond(), stub16.p50Ms());
+        out("stub alone, 16 concurrent clients of the driver (JDK HttpClient; driver and stub then share the cores): %.0f requests/s, p50 %.3f ms",
+                stub16.perSecond(), stub16.p50Ms());
         out("runner overhead per trial = wall per trial at concurrency 1 - stub round trip = %.3f - %.3f = %.3f ms", c1.msPerTrial(), roundTrip,
                 c1.msPerTrial() - roundTrip);
         out("");
@@ -152,37 +161,44 @@ public class ExperimentBench {
                 jitSeconds() - jit);
     }
 
-    /** The 10,000-trial run: live heap after a full GC before it, as it starts, after about 1,000 and 5,000 trials, and at its end. */
+    /** Live bytes by class, and in all, from one class histogram (which collects the heap first). */
+    record Live(Map<String, Long> classes, long total) {
+
+        double mib() {
+            return total / 1048576.0;
+        }
+    }
+
+    /**
+     * The 10,000-trial run: the live heap before it, as it starts, after about 1,000 and 5,000 trials and at its end;
+     * then the same run twice more, to see whether the end of a run depends on how many trials the server ran before.
+     */
     void heap(List<String> backends, int cases) throws Exception {
-        Map<String, Long> idleClasses = histogram();
-        long idle = liveHeapKb();
+        Live idle = live();
         String id = submit(spec("heap", backends, 16), dataset(cases));
-        Map<String, Long> startClasses = histogram();
-        long start = liveHeapKb();
+        Live start = live();
         int total = cases * backends.size();
-        // Progress events (SSE) say how far it is; the stream is left once it passed 5,000.
-        long at1000 = -1;
-        long at5000 = -1;
+        Live at1000 = null;
+        Live at5000 = null;
         int done1000 = 0;
         int done5000 = 0;
-        Map<String, Long> midClasses = Map.of();
+        // Progress events (SSE) say how far it is; the stream is left once it passed 5,000.
         HttpRequest events = HttpRequest.newBuilder(URI.create(url + "/v1/experiments/" + id + "/events")).header("Accept", "text/event-stream").build();
         try (Stream<String> lines = http.send(events, HttpResponse.BodyHandlers.ofLines()).body()) {
             Iterator<String> it = lines.iterator();
-            while (it.hasNext() && at5000 < 0) {
+            while (it.hasNext() && at5000 == null) {
                 String line = it.next();
                 if (!line.startsWith("data:")) {
                     continue;
                 }
                 JsonNode data = JSON.readTree(line.substring(5));
                 int done = data.path("done").asInt(data.path("progress").path("done").asInt());
-                if (at1000 < 0 && done >= 1000) {
+                if (at1000 == null && done >= 1000) {
                     done1000 = done;
-                    at1000 = liveHeapKb();
-                } else if (at1000 >= 0 && done >= 5000) {
+                    at1000 = live();
+                } else if (at1000 != null && done >= 5000) {
                     done5000 = done;
-                    at5000 = liveHeapKb();
-                    midClasses = histogram();
+                    at5000 = live();
                 }
                 if (done >= total) {
                     break;
@@ -190,23 +206,29 @@ public class ExperimentBench {
             }
         }
         awaitEnd(id);
-        long end = liveHeapKb();
-        Map<String, Long> endClasses = histogram();
+        Live end = live();
         JsonNode view = get("/v1/experiments/" + id);
         double wall = Duration.between(Instant.parse(view.get("createdAt").asText()), Instant.parse(view.get("completedAt").asText())).toNanos() / 1e9;
+        List<Live> again = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            awaitEnd(submit(spec("heap-again", backends, 16), dataset(cases)));
+            again.add(live());
+        }
         out("%d-trial run (%d cases x %d cells, one backend per cell, all on the stub), concurrency 16: %s, %d trials in %.1f s = %.0f trials/s,"
                 + " errors %d", total, cases, backends.size(), view.path("status").asText(), view.path("progress").path("done").asInt(), wall,
                 view.path("progress").path("done").asInt() / wall, sum(view.get("cells"), "errors"));
-        out("server live heap after a full GC (jcmd GC.run, then GC.heap_info 'used'):");
-        out("  idle, before the run                      %7.1f MiB", idle / 1024.0);
-        out("  just after submitting (all trials queued) %7.1f MiB", start / 1024.0);
-        out("  after %5d trials                        %7.1f MiB", done1000, at1000 / 1024.0);
-        out("  after %5d trials                        %7.1f MiB", done5000, at5000 / 1024.0);
-        out("  at the end (completed, %5d trials)      %7.1f MiB", total, end / 1024.0);
-        out("the pending trials as the run starts (jcmd GC.class_histogram just after submitting; the runner keeps one Runnable per pending trial,"
-                + " and the worker pool's queue holds one task and one node per trial):");
+        out("server live heap (jcmd GC.class_histogram: what is reachable right after the full GC it runs first):");
+        out("  idle, before the run                        %7.1f MiB", idle.mib());
+        out("  just after submitting (all trials queued)   %7.1f MiB", start.mib());
+        out("  after %5d trials                          %7.1f MiB", done1000, at1000.mib());
+        out("  after %5d trials                          %7.1f MiB", done5000, at5000.mib());
+        out("  at the end (completed, %5d trials)        %7.1f MiB", total, end.mib());
+        for (int i = 0; i < again.size(); i++) {
+            out("  at the end of the same run again (%d)         %7.1f MiB  (%d trials since the idle figure)", i + 2, again.get(i).mib(), (i + 2) * total);
+        }
+        out("the pending trials as the run starts (the runner keeps one Runnable per pending trial; the worker pool's queue one task and one node):");
         long bytes = 0;
-        for (Map.Entry<String, Long> e : startClasses.entrySet()) {
+        for (Map.Entry<String, Long> e : start.classes().entrySet()) {
             if (e.getKey().startsWith("io.affectra.eval.EvaluationRunner$Execution$$Lambda") || e.getKey().equals("java.util.concurrent.LinkedBlockingQueue$Node")) {
                 if (e.getValue() > 10_000) {
                     out("  %10d bytes  %s", e.getValue(), e.getKey());
@@ -215,29 +237,40 @@ public class ExperimentBench {
             }
         }
         out("  together %.2f MiB for %d trials (%.0f bytes per trial), released as the trials finish", bytes / 1048576.0, total, (double) bytes / total);
-        out("what the live heap holds beyond idle (class histograms after a full GC; the largest differences):");
-        grown("just after submitting", idleClasses, startClasses);
-        grown("after " + done5000 + " trials", idleClasses, midClasses);
-        grown("at the end", idleClasses, endClasses);
+        out("what the live heap holds beyond idle (the largest differences by class):");
+        grown("just after submitting", idle, start);
+        grown("after " + done5000 + " trials", idle, at5000);
+        grown("at the end", idle, end);
+        grown("at the end of the third run, beyond the end of the first", end, again.get(again.size() - 1));
     }
 
-    static void grown(String when, Map<String, Long> before, Map<String, Long> after) {
-        out("  %s:", when);
-        after.entrySet().stream().map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
-                .sorted((x, y) -> Long.compare(y.getValue(), x.getValue())).limit(6)
-                .forEach(e -> out("    %+8.1f MiB  %s", e.getValue() / 1048576.0, e.getKey()));
+    static void grown(String when, Live before, Live after) {
+        out("  %s: %+.1f MiB in all", when, (after.total() - before.total()) / 1048576.0);
+        after.classes().entrySet().stream().map(e -> Map.entry(e.getKey(), e.getValue() - before.classes().getOrDefault(e.getKey(), 0L)))
+                .sorted((x, y) -> Long.compare(y.getValue(), x.getValue())).limit(5)
+                .forEach(e -> out("    %+8.2f MiB  %s", e.getValue() / 1048576.0, e.getKey()));
     }
 
-    /** Bytes per class of what is live (GC.class_histogram collects first); lambda classes under one name. */
-    Map<String, Long> histogram() throws Exception {
-        Map<String, Long> out = new TreeMap<>();
+    /**
+     * The live heap from a class histogram, which collects first and counts in the same pause. (GC.run, then GC.heap_info,
+     * would also count what the running trials allocate between the two commands: tens of MiB at concurrency 16.)
+     */
+    Live live() throws Exception {
+        Map<String, Long> classes = new TreeMap<>();
+        long total = -1;
         for (String line : jcmd("GC.class_histogram").split("\n")) {
             String[] f = line.trim().split("\\s+");
             if (f.length >= 4 && f[0].endsWith(":")) {
-                out.merge(f[3].replaceAll("/0x[0-9a-f]+", ""), Long.parseLong(f[2]), Long::sum);
+                // Lambda classes under one name: their addresses differ from run to run.
+                classes.merge(f[3].replaceAll("/0x[0-9a-f]+", ""), Long.parseLong(f[2]), Long::sum);
+            } else if (f.length == 3 && f[0].equals("Total")) {
+                total = Long.parseLong(f[2]);
             }
         }
-        return out;
+        if (total < 0) {
+            throw new IllegalStateException("no Total in GC.class_histogram");
+        }
+        return new Live(classes, total);
     }
 
     static int sum(JsonNode cells, String field) {
@@ -392,15 +425,6 @@ public class ExperimentBench {
         String[] head = lines.get(0).trim().split("\\s+");
         String[] row = lines.get(1).trim().split("\\s+");
         return Double.parseDouble(row[Arrays.asList(head).indexOf("Time")]);
-    }
-
-    long liveHeapKb() throws Exception {
-        jcmd("GC.run");
-        Matcher m = USED.matcher(jcmd("GC.heap_info"));
-        if (!m.find()) {
-            throw new IllegalStateException("no 'used' in GC.heap_info");
-        }
-        return Long.parseLong(m.group(1));
     }
 
     String jcmd(String command) throws Exception {
