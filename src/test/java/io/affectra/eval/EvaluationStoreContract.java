@@ -67,7 +67,7 @@ abstract class EvaluationStoreContract {
         CaseResult ok = store.results(id).get("direct").get(0);
         store.finish(id, EvaluationStatus.FAILED, "simulated", null);
         store.saveCase(id, new CaseResult("pep", ok.key(), ok.seq(), ok.itemId(), ok.role(), null, null, ok.expected(), null, false,
-                "backend down", null, null, null, 0, 0, 0, 0, null));
+                "backend down", null, null, null, 0, 0, 0, 0, null), "replica-a");
 
         assertThat(store.reopen(id)).isEqualTo(1);
         assertThat(store.countCases(id)).isEqualTo(4);
@@ -83,8 +83,8 @@ abstract class EvaluationStoreContract {
         String sha = "ab".repeat(32);
         CaseResult second = ok.withTrial(new CaseResult.Trial(1, true, sha));
 
-        store.saveCase(id, second); // another repeat of the same case: a row of its own
-        assertThatThrownBy(() -> store.saveCase(id, second)).isInstanceOf(RuntimeException.class); // the same repeat again: refused
+        store.saveCase(id, second, "replica-a"); // another repeat of the same case: a row of its own
+        assertThatThrownBy(() -> store.saveCase(id, second, "replica-a")).isInstanceOf(RuntimeException.class); // the same repeat again: refused
         assertThat(store.countCase(id, "direct", ok.key(), 1)).isEqualTo(1);
         assertThat(store.doneKeys(id)).contains(EvaluationStore.doneKey("direct", ok.key(), 0), EvaluationStore.doneKey("direct", ok.key(), 1));
         CaseResult read = store.caseTrials(id, ok.key()).stream().filter(t -> t.trial().repeat() == 1).findFirst().orElseThrow();
