@@ -82,6 +82,7 @@ public class QueuedRuns implements WorkHandler {
             return;
         }
         broker.handleWith(this);
+        broker.onConnect(this::endFollowedRunsThatEnded);
         if (config.resumeOnStart()) {
             broker.onConnect(this::dispatchPending);
             long every = Math.max(1000, work.dispatchLease().toMillis());
@@ -103,6 +104,24 @@ public class QueuedRuns implements WorkHandler {
             }
         } catch (RuntimeException e) {
             LOG.warnf(e, "work queue: the sweep for runs to enqueue failed");
+        }
+    }
+
+    /**
+     * After a reconnection: the runs followed here that ended while this replica heard no events get their end from the
+     * database, so that no stream waits for an event that went by.
+     */
+    private void endFollowedRunsThatEnded() {
+        for (String id : events.unfinished()) {
+            store.find(id).ifPresent(r -> {
+                switch (EvaluationStatus.of(r.status)) {
+                    case COMPLETED -> events.publishHere(id, EvaluationEvents.Event.completed(id));
+                    case FAILED -> events.publishHere(id, EvaluationEvents.Event.failed(id, r.error));
+                    case CANCELLED -> events.publishHere(id, EvaluationEvents.Event.cancelled(id));
+                    default -> {
+                    }
+                }
+            });
         }
     }
 

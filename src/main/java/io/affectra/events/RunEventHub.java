@@ -104,8 +104,16 @@ public class RunEventHub<E extends RunEvent> {
         logs.computeIfAbsent(runId, k -> new Log());
     }
 
-    /** Records the event and sends it to the run's subscribers here; events after the terminal one are dropped. */
-    private synchronized void publishHere(String runId, E event) {
+    /** Runs with a log here that has not ended (followed, or executing here). */
+    public synchronized java.util.List<String> unfinished() {
+        return logs.entrySet().stream().filter(e -> e.getValue().terminal == null).map(Map.Entry::getKey).toList();
+    }
+
+    /**
+     * Records the event and sends it to the run's subscribers here only (an end that this replica learnt from the
+     * database, having missed its event); events after the terminal one are dropped.
+     */
+    public synchronized void publishHere(String runId, E event) {
         Log log = logs.computeIfAbsent(runId, k -> new Log());
         if (log.terminal != null) {
             return;

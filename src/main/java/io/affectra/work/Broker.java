@@ -10,6 +10,7 @@ import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.MessageProperties;
 import com.rabbitmq.client.Recoverable;
 import com.rabbitmq.client.RecoveryListener;
+import com.rabbitmq.client.ShutdownSignalException;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -154,6 +155,7 @@ public class Broker {
         factory.setNetworkRecoveryInterval(r.reconnectInterval().toMillis());
         factory.setRequestedHeartbeat(10);
         factory.setSharedExecutor(deliveries);
+        boolean warned = false;
         while (!stopping && !Thread.currentThread().isInterrupted()) {
             try {
                 Connection c = factory.newConnection("affectra-" + replica.get());
@@ -176,8 +178,13 @@ public class Broker {
                 connectedNow();
                 return;
             } catch (IOException | TimeoutException | RuntimeException e) {
-                LOG.warnf("work queue: RabbitMQ at %s:%d not reachable (%s); trying again in %s", r.host(), r.port(), e.getMessage(),
-                        r.reconnectInterval());
+                if (!warned) {
+                    LOG.warnf("work queue: RabbitMQ at %s:%d not reachable (%s); trying again every %s", r.host(), r.port(), e.getMessage(),
+                            r.reconnectInterval());
+                    warned = true;
+                } else {
+                    LOG.debugf("work queue: RabbitMQ at %s:%d still not reachable (%s)", r.host(), r.port(), e.getMessage());
+                }
                 try {
                     Thread.sleep(r.reconnectInterval().toMillis());
                 } catch (InterruptedException ie) {
@@ -313,11 +320,15 @@ public class Broker {
                 inFlight.decrementAndGet();
             }
             metrics.handled(outcome);
-            // Lost with a cut connection, an acknowledgement means one more delivery, which the handler recognises.
-            if (outcome == WorkHandler.Outcome.DONE) {
-                getChannel().basicAck(envelope.getDeliveryTag(), false);
-            } else {
-                getChannel().basicNack(envelope.getDeliveryTag(), false, true);
+            try {
+                if (outcome == WorkHandler.Outcome.DONE) {
+                    getChannel().basicAck(envelope.getDeliveryTag(), false);
+                } else {
+                    getChannel().basicNack(envelope.getDeliveryTag(), false, true);
+                }
+            } catch (ShutdownSignalException e) {
+                // Lost with a cut connection, an acknowledgement means one more delivery, which the handler recognises.
+                LOG.debugf("work queue: an acknowledgement was lost with the connection; the item comes again");
             }
         }
     }

@@ -76,6 +76,38 @@ abstract class EvaluationStoreContract {
     }
 
     @Test
+    void oneReplicaAtATimeClaimsARunsEnqueueingAndOneEndsIt() throws SQLException {
+        String id = Evaluations.start("{\"dataset\":\"knowledge-pairs\",\"backend\":\"local\",\"limit\":2}");
+        Evaluations.finish(runner, id);
+        store.reopen(id); // running again, its items not enqueued
+        java.time.Instant now = java.time.Instant.now();
+
+        assertThat(store.claimDispatch(id, "replica-a", now, now.plusSeconds(30))).isTrue();
+        assertThat(store.claimDispatch(id, "replica-b", now, now.plusSeconds(30))).as("held by replica-a").isFalse();
+        assertThat(store.claimDispatch(id, "replica-a", now, now.plusSeconds(30))).as("its own claim, again").isTrue();
+        assertThat(store.undispatched()).contains(id);
+        assertThat(store.claimDispatch(id, "replica-b", now.plusSeconds(31), now.plusSeconds(61))).as("after the lease ran out").isTrue();
+        store.dispatched(id, "replica-b", 4);
+        assertThat(store.undispatched()).doesNotContain(id);
+        assertThat(store.claimDispatch(id, "replica-a", now.plusSeconds(120), now.plusSeconds(150))).as("enqueued already").isFalse();
+        try (Connection c = dataSource.getConnection(); var ps = c.prepareStatement("select replica, items from run_dispatch where run_id = ?")) {
+            ps.setString(1, id);
+            try (var rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1) + " " + rs.getInt(2)).isEqualTo("replica-b 4");
+                assertThat(rs.next()).isFalse();
+            }
+        }
+
+        EvaluationStore.Counts counts = store.counts(id);
+        assertThat(counts.done()).isEqualTo(4);
+        assertThat(counts.byArm()).containsEntry("direct", 4);
+        assertThat(store.finishIfRunning(id, EvaluationStatus.COMPLETED, null, "{}")).isTrue();
+        assertThat(store.finishIfRunning(id, EvaluationStatus.COMPLETED, null, "{}")).as("ended already").isFalse();
+        assertThat(store.find(id).orElseThrow().status).isEqualTo("completed");
+    }
+
+    @Test
     void aTrialIsStoredOncePerArmCaseAndRepeatWithWhatItRan() {
         String id = Evaluations.start("{\"dataset\":\"knowledge-pairs\",\"backend\":\"local\",\"limit\":1}");
         Evaluations.finish(runner, id);

@@ -2,7 +2,6 @@ package io.affectra.eval;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * One replica in {@code rabbitmq} mode against this machine's RabbitMQ (127.0.0.1:5672, guest/guest) and PostgreSQL,
@@ -11,7 +10,8 @@ import java.util.UUID;
  */
 public class RabbitmqProfile implements QuarkusTestProfile {
 
-    static final String PREFIX = "affectra-test-" + UUID.randomUUID().toString().substring(0, 8);
+    /** The same in the test's class loader and the application's: the process id. */
+    static final String PREFIX = "affectra-test-" + ProcessHandle.current().pid();
     static final String REPLICA = "replica-under-test";
 
     @Override
