@@ -6,6 +6,9 @@ ALTER TABLE evaluation ADD COLUMN dispatched_at TIMESTAMP WITH TIME ZONE;
 ALTER TABLE evaluation ADD COLUMN dispatch_owner VARCHAR(128);
 ALTER TABLE evaluation ADD COLUMN dispatch_until TIMESTAMP WITH TIME ZONE;
 ALTER TABLE evaluation_case ADD COLUMN replica VARCHAR(128);
+-- A job runs on the replica that received its upload (its media stays there); when that replica is gone, the job is
+-- failed as interrupted by the others.
+ALTER TABLE analysis_job ADD COLUMN replica VARCHAR(128);
 
 -- One row per time a run's items were enqueued: by whom, how many.
 CREATE TABLE run_dispatch (

@@ -9,7 +9,6 @@ import io.affectra.work.WorkConfig;
 import io.affectra.work.WorkHandler;
 import io.affectra.work.WorkItem;
 import io.affectra.work.WorkUnavailableException;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -21,9 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
@@ -59,7 +55,6 @@ public class QueuedRuns implements WorkHandler {
     private final ReplicaId replica;
     /** Plans of the runs this replica has worked on lately, rebuilt from the stored record once per run. */
     private final Map<String, Active> active = new ConcurrentHashMap<>();
-    private ScheduledExecutorService sweeper;
 
     public QueuedRuns(EvaluationStore store, RunPlans plans, TrialExecutor trials, EvaluationEvents events, EvalConfig config, WorkConfig work,
             Broker broker, ReplicaId replica) {
@@ -85,25 +80,7 @@ public class QueuedRuns implements WorkHandler {
         broker.onConnect(this::endFollowedRunsThatEnded);
         if (config.resumeOnStart()) {
             broker.onConnect(this::dispatchPending);
-            long every = Math.max(1000, work.dispatchLease().toMillis());
-            sweeper = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("work-sweep").daemon(true).unstarted(r));
-            sweeper.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.MILLISECONDS);
-        }
-    }
-
-    void onStop(@Observes ShutdownEvent event) {
-        if (sweeper != null) {
-            sweeper.shutdownNow();
-        }
-    }
-
-    private void sweep() {
-        try {
-            if (broker.connected()) {
-                dispatchPending();
-            }
-        } catch (RuntimeException e) {
-            LOG.warnf(e, "work queue: the sweep for runs to enqueue failed");
+            broker.periodically(this::dispatchPending);
         }
     }
 

@@ -19,9 +19,12 @@ import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -49,6 +52,7 @@ public class Broker {
     private final WorkMetrics metrics;
     private final List<Runnable> onConnect = new CopyOnWriteArrayList<>();
     private final List<Consumer<byte[]>> eventListeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> periodic = new CopyOnWriteArrayList<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile Connection connection;
     private volatile WorkHandler handler;
@@ -57,6 +61,7 @@ public class Broker {
     private Channel eventPublisher;
     private Channel inspector;
     private ExecutorService deliveries;
+    private ScheduledExecutorService sweeper;
     private Thread connector;
 
     public Broker(WorkConfig config, ReplicaId replica, WorkMetrics metrics) {
@@ -121,12 +126,18 @@ public class Broker {
                 r -> Thread.ofPlatform().name("work-" + replica.get() + "-", 0).daemon(true).unstarted(r));
         // The first connection is retried here: the client's own recovery only takes over once it was connected once.
         connector = Thread.ofPlatform().name("work-connect").daemon(true).start(this::connectUntilUp);
+        long every = Math.max(100, config.sweepInterval().toMillis());
+        sweeper = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("work-sweep").daemon(true).unstarted(r));
+        sweeper.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.MILLISECONDS);
     }
 
     void stop(@Observes ShutdownEvent event) {
         stopping = true;
         if (connector != null) {
             connector.interrupt();
+        }
+        if (sweeper != null) {
+            sweeper.shutdownNow();
         }
         Connection c = connection;
         if (c != null) {
@@ -213,7 +224,9 @@ public class Broker {
         setup.queueDeclare(workQueue(), true, false, false, Map.of("x-queue-type", "quorum", "x-delivery-limit", config.rabbitmq().deliveryLimit(),
                 "x-dead-letter-exchange", deadLetterExchange(), "x-dead-letter-routing-key", workQueue()));
         setup.exchangeDeclare(eventExchange(), "fanout", true);
-        String events = setup.queueDeclare("", false, true, true, null).getQueue();
+        // Named after the replica and exclusive: it exists exactly while this replica is connected, which is how the
+        // others tell whether it is alive (alive()).
+        String events = setup.queueDeclare(presenceQueue(replica.get()), false, true, true, null).getQueue();
         setup.queueBind(events, eventExchange(), "");
         setup.basicConsume(events, true, new DefaultConsumer(setup) {
             @Override
@@ -274,6 +287,65 @@ public class Broker {
             }
         } catch (IOException | RuntimeException e) {
             LOG.debugf(e, "work queue: an event was not sent");
+        }
+    }
+
+    private String presenceQueue(String replicaId) {
+        return config.rabbitmq().prefix() + ".events." + replicaId;
+    }
+
+    /**
+     * Whether a replica is connected to the broker now (its exclusive queue exists); empty when the broker cannot be
+     * asked. A replica killed or cut off loses its queue as soon as the broker notices (at once for a closed socket,
+     * after the heartbeat timeout for a silent one).
+     */
+    public Optional<Boolean> alive(String replicaId) {
+        Connection c = connection;
+        if (c == null || !c.isOpen()) {
+            return Optional.empty();
+        }
+        Channel probe = null;
+        try {
+            probe = c.createChannel();
+            probe.queueDeclarePassive(presenceQueue(replicaId));
+            return Optional.of(true);
+        } catch (IOException e) {
+            // The broker closes the channel: 404 when no such queue, 405 when another connection holds it exclusively.
+            if (e.getCause() instanceof ShutdownSignalException s && s.getReason() instanceof AMQP.Channel.Close close) {
+                return close.getReplyCode() == AMQP.NOT_FOUND ? Optional.of(false) : Optional.of(close.getReplyCode() == AMQP.RESOURCE_LOCKED);
+            }
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        } finally {
+            if (probe != null && probe.isOpen()) {
+                try {
+                    probe.close();
+                } catch (IOException | TimeoutException | RuntimeException e) {
+                    LOG.debugf(e, "closing a probe channel");
+                }
+            }
+        }
+    }
+
+    /**
+     * Runs {@code task} every {@code affectra.work.sweep-interval} while connected (housekeeping that replicas share:
+     * runs to enqueue, jobs of replicas that are gone).
+     */
+    public void periodically(Runnable task) {
+        periodic.add(task);
+    }
+
+    private void sweep() {
+        if (!connected()) {
+            return;
+        }
+        for (Runnable task : periodic) {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "work queue: a periodic task failed");
+            }
         }
     }
 

@@ -34,6 +34,10 @@ public interface WorkConfig {
     @WithDefault("30s")
     Duration dispatchLease();
 
+    /** How often replicas look for shared housekeeping: runs whose claimant died, jobs of replicas that are gone. */
+    @WithDefault("30s")
+    Duration sweepInterval();
+
     Rabbitmq rabbitmq();
 
     interface Rabbitmq {

@@ -8,6 +8,8 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.MessageProperties;
+import io.affectra.job.JobService;
+import io.affectra.job.JobStore;
 import io.affectra.work.Broker;
 import io.affectra.work.WorkItem;
 import io.agroal.api.AgroalDataSource;
@@ -37,7 +39,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A replica in {@code rabbitmq} mode against the real broker and PostgreSQL: a run's trials go through the work queue
  * and come back as rows stamped with the replica, enqueued once; an item that fails on every delivery is dead-lettered
- * by the broker's delivery limit and its run ends instead of waiting for ever.
+ * by the broker's delivery limit and its run ends instead of waiting for ever; the jobs of a replica that is gone from
+ * the broker fail as interrupted, those of live replicas do not.
  */
 @QuarkusTest
 @TestProfile(RabbitmqProfile.class)
@@ -50,6 +53,12 @@ class QueuedRunsTest {
 
     @Inject
     Broker broker;
+
+    @Inject
+    JobStore jobStore;
+
+    @Inject
+    JobService jobs;
 
     @Inject
     AgroalDataSource dataSource;
@@ -117,6 +126,34 @@ class QueuedRunsTest {
         assertThat(failed.error).startsWith("cannot be run any more").contains("gone");
         assertThat(counter("affectra_work_dead_lettered_total")).isEqualTo(deadBefore + 1);
         assertThat(broker.depth(broker.deadLetterQueue())).isZero();
+    }
+
+    @Test
+    void jobsOfAReplicaThatIsGoneFailAsInterruptedAndThoseOfLiveReplicasRunOn() throws Exception {
+        String mine = UUID.randomUUID().toString();
+        String gone = UUID.randomUUID().toString();
+        String other = UUID.randomUUID().toString();
+        jobStore.create(mine, "video/mp4", RabbitmqProfile.REPLICA);
+        jobStore.create(gone, "video/mp4", "replica-gone");
+        jobStore.running(gone);
+        jobStore.create(other, "video/mp4", "replica-other");
+        try (Connection c = factory().newConnection(); Channel ch = c.createChannel()) {
+            // replica-other is connected: it holds its exclusive presence queue on a connection of its own.
+            ch.queueDeclare(RabbitmqProfile.PREFIX + ".events.replica-other", false, true, true, null);
+            assertThat(broker.alive(RabbitmqProfile.REPLICA)).contains(true);
+            assertThat(broker.alive("replica-other")).contains(true);
+            assertThat(broker.alive("replica-gone")).contains(false);
+
+            jobs.failJobsOfGoneReplicas();
+
+            assertThat(jobStore.find(gone).orElseThrow().status).isEqualTo("FAILED");
+            assertThat(jobStore.find(gone).orElseThrow().errorType).isEqualTo("interrupted");
+            assertThat(jobStore.find(other).orElseThrow().status).isEqualTo("QUEUED");
+            assertThat(jobStore.find(mine).orElseThrow().status).isEqualTo("QUEUED");
+        } finally {
+            jobStore.failed(mine, "test", "done with");
+            jobStore.failed(other, "test", "done with");
+        }
     }
 
     /** The run's SSE event names, read until the stream ends (it ends with the run). */
