@@ -1,7 +1,5 @@
 package io.affectra.eval;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.affectra.eval.metrics.CaseResult;
 import io.affectra.work.ReplicaId;
 import io.quarkus.runtime.ShutdownEvent;
@@ -42,7 +40,6 @@ import org.jboss.logging.Logger;
 public class EvaluationRunner {
 
     private static final Logger LOG = Logger.getLogger(EvaluationRunner.class);
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
     private final EvaluationStore store;
     private final RunPlans plans;
@@ -367,13 +364,7 @@ public class EvaluationRunner {
         }
 
         private String metricsJson() {
-            MetricsReport report = MetricsReport.of(plan.format(), plan.armIds(), db(() -> store.results(id)), plan.dataset().labels(),
-                    config.bootstrapSamples(), config.bootstrapSeed());
-            try {
-                return JSON.writeValueAsString(report);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("metrics not serialisable", e);
-            }
+            return MetricsReport.json(plan, db(() -> store.results(id)), config);
         }
 
         Progress progress() {

@@ -36,6 +36,13 @@ public class EvaluationStore {
         return EvaluationRecord.<EvaluationRecord>findByIdOptional(id).filter(r -> r.kind.equals(kind));
     }
 
+    /** A run's status alone (its record also holds the whole dataset). */
+    @Transactional
+    public Optional<EvaluationStatus> status(String id) {
+        return EvaluationRecord.getEntityManager().createQuery("select e.status from EvaluationRecord e where e.id = :id", String.class)
+                .setParameter("id", id).getResultStream().findFirst().map(EvaluationStatus::of);
+    }
+
     /** Runs of one kind, newest first. */
     @Transactional
     public List<EvaluationRecord> list(String kind, int limit) {

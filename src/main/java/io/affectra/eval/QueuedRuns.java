@@ -1,7 +1,5 @@
 package io.affectra.eval;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.affectra.eval.metrics.CaseResult;
 import io.affectra.work.Broker;
 import io.affectra.work.ReplicaId;
@@ -17,10 +15,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -43,7 +41,8 @@ import org.jboss.logging.Logger;
 public class QueuedRuns implements WorkHandler {
 
     private static final Logger LOG = Logger.getLogger(QueuedRuns.class);
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    private static final long PROGRESS_EVERY_NANOS = 200_000_000L;
+    private static final long CUE_CACHE_EVERY_NANOS = 1_000_000_000L;
 
     private final EvaluationStore store;
     private final RunPlans plans;
@@ -165,15 +164,18 @@ public class QueuedRuns implements WorkHandler {
 
     @Override
     public Outcome handle(WorkItem item, boolean redelivered) {
-        Optional<EvaluationRecord> record = store.find(item.runId());
-        if (record.isEmpty() || EvaluationStatus.of(record.get().status) != EvaluationStatus.RUNNING) {
-            active.remove(item.runId());
+        // The status only (the record holds the whole dataset): read for every item, so a cancelled run stops at once.
+        if (store.status(item.runId()).orElse(null) != EvaluationStatus.RUNNING) {
+            Active ended = active.remove(item.runId());
+            if (ended != null) {
+                ended.flushCueCache(store);
+            }
             return Outcome.DONE; // deleted, cancelled, failed or completed: its items are not wanted any more
         }
         if (store.countCase(item.runId(), item.arm(), item.caseKey(), item.repeat()) > 0) {
             return Outcome.DONE; // stored by a replica whose acknowledgement was lost
         }
-        Active run = active.computeIfAbsent(item.runId(), id -> new Active(plans.plan(record.get())));
+        Active run = active(item.runId());
         Arm arm = run.arms.get(item.arm());
         EvalCase c = run.cases.get(item.caseKey());
         if (arm == null || c == null || item.repeat() >= run.plan.repeats()) {
@@ -193,13 +195,12 @@ public class QueuedRuns implements WorkHandler {
 
     @Override
     public boolean deadLettered(WorkItem item, String reason) {
-        Optional<EvaluationRecord> record = store.find(item.runId());
-        if (record.isEmpty() || EvaluationStatus.of(record.get().status) != EvaluationStatus.RUNNING) {
+        if (store.status(item.runId()).orElse(null) != EvaluationStatus.RUNNING) {
             return true;
         }
         Active run;
         try {
-            run = active.computeIfAbsent(item.runId(), id -> new Active(plans.plan(record.get())));
+            run = active(item.runId());
         } catch (RuntimeException e) {
             // Its plan cannot be rebuilt (a backend or media gone): no trial of the run can be answered any more.
             String error = "cannot be run any more: " + e.getMessage();
@@ -219,6 +220,11 @@ public class QueuedRuns implements WorkHandler {
             recorded(run, null);
         }
         return true;
+    }
+
+    /** The run as this replica works on it, planned from its record the first time. */
+    private Active active(String runId) {
+        return active.computeIfAbsent(runId, id -> new Active(plans.plan(store.find(id).orElseThrow())));
     }
 
     /** Writes the trial's row; false when it was there already (another replica stored it first). */
@@ -249,9 +255,17 @@ public class QueuedRuns implements WorkHandler {
         } else if (result != null) {
             run.consecutiveErrors.set(0);
         }
-        run.flushCueCache(store);
-        EvaluationStore.Counts counts = publishProgress(id, run.plan.totalCases(), run.plan.armIds());
-        if (counts.done() >= run.plan.totalCases()) {
+        // Every row is counted for the end; progress and the shared cue-cache counts are written a few times a second
+        // at most, so that replicas do not queue on the run's row or flood each other with events.
+        boolean last = store.countCases(id) >= run.plan.totalCases();
+        long now = System.nanoTime();
+        if (last || run.due(run.lastProgress, now, PROGRESS_EVERY_NANOS)) {
+            publishProgress(id, run.plan.totalCases(), run.plan.armIds());
+        }
+        if (last || run.due(run.lastCueCacheFlush, now, CUE_CACHE_EVERY_NANOS)) {
+            run.flushCueCache(store);
+        }
+        if (last) {
             complete(id, run.plan);
         }
     }
@@ -284,13 +298,7 @@ public class QueuedRuns implements WorkHandler {
     }
 
     private String metricsJson(RunPlan plan) {
-        MetricsReport report = MetricsReport.of(plan.format(), plan.armIds(), store.results(plan.id()), plan.dataset().labels(),
-                config.bootstrapSamples(), config.bootstrapSeed());
-        try {
-            return JSON.writeValueAsString(report);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("metrics not serialisable", e);
-        }
+        return MetricsReport.json(plan, store.results(plan.id()), config);
     }
 
     /** A run this replica works on: its plan, its arms and cases by name, and its errors in a row here. */
@@ -300,6 +308,8 @@ public class QueuedRuns implements WorkHandler {
         final Map<String, Arm> arms = new HashMap<>();
         final Map<String, EvalCase> cases = new HashMap<>();
         final AtomicInteger consecutiveErrors = new AtomicInteger();
+        final AtomicLong lastProgress = new AtomicLong(System.nanoTime() - PROGRESS_EVERY_NANOS);
+        final AtomicLong lastCueCacheFlush = new AtomicLong(System.nanoTime());
         private long hitsStored;
         private long missesStored;
 
@@ -307,6 +317,12 @@ public class QueuedRuns implements WorkHandler {
             this.plan = plan;
             plan.arms().forEach(a -> arms.put(a.id(), a));
             plan.dataset().cases().forEach(c -> cases.put(c.key(), c));
+        }
+
+        /** Whether {@code every} has passed since {@code last}; if so, this caller takes the turn. */
+        boolean due(AtomicLong last, long now, long every) {
+            long then = last.get();
+            return now - then >= every && last.compareAndSet(then, now);
         }
 
         /** Adds the cue-cache counts this replica made since the last time to the run's (each replica counts its own). */

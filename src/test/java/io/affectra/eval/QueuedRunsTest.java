@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.MessageProperties;
 import io.affectra.job.JobService;
 import io.affectra.job.JobStore;
+import io.affectra.testing.LocalRabbitmq;
 import io.affectra.work.Broker;
 import io.affectra.work.WorkItem;
 import io.agroal.api.AgroalDataSource;
@@ -68,12 +68,7 @@ class QueuedRunsTest {
 
     @AfterAll
     static void deleteTheTestQueues() throws Exception {
-        try (Connection c = factory().newConnection(); Channel ch = c.createChannel()) {
-            ch.queueDelete(RabbitmqProfile.PREFIX + ".trials");
-            ch.queueDelete(RabbitmqProfile.PREFIX + ".trials.dead");
-            ch.exchangeDelete(RabbitmqProfile.PREFIX + ".dead");
-            ch.exchangeDelete(RabbitmqProfile.PREFIX + ".events");
-        }
+        LocalRabbitmq.deleteTopology(RabbitmqProfile.PREFIX);
     }
 
     @Test
@@ -115,7 +110,7 @@ class QueuedRunsTest {
         store.create(record);
         long deadBefore = counter("affectra_work_dead_lettered_total");
 
-        try (Connection c = factory().newConnection(); Channel ch = c.createChannel()) {
+        try (Connection c = LocalRabbitmq.factory().newConnection(); Channel ch = c.createChannel()) {
             ch.basicPublish("", broker.workQueue(), MessageProperties.PERSISTENT_BASIC, JSON.writeValueAsBytes(new WorkItem(id, "direct", "p1#basic", 0)));
         }
         List<String> events = untilTheEnd(id);
@@ -137,7 +132,7 @@ class QueuedRunsTest {
         jobStore.create(gone, "video/mp4", "replica-gone");
         jobStore.running(gone);
         jobStore.create(other, "video/mp4", "replica-other");
-        try (Connection c = factory().newConnection(); Channel ch = c.createChannel()) {
+        try (Connection c = LocalRabbitmq.factory().newConnection(); Channel ch = c.createChannel()) {
             // replica-other is connected: it holds its exclusive presence queue on a connection of its own.
             ch.queueDeclare(RabbitmqProfile.PREFIX + ".events.replica-other", false, true, true, null);
             assertThat(broker.alive(RabbitmqProfile.REPLICA)).contains(true);
@@ -189,14 +184,5 @@ class QueuedRunsTest {
         String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
         return metrics.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{")).mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
                 .sum();
-    }
-
-    private static ConnectionFactory factory() {
-        ConnectionFactory f = new ConnectionFactory();
-        f.setHost("127.0.0.1");
-        f.setPort(5672);
-        f.setUsername("guest");
-        f.setPassword("guest");
-        return f;
     }
 }

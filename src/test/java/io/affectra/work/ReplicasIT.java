@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
+import io.affectra.testing.LocalRabbitmq;
 import io.affectra.testing.OpenAiStub;
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -77,12 +77,7 @@ class ReplicasIT {
         if (stub != null) {
             stub.close();
         }
-        try (Connection c = factory().newConnection(); Channel ch = c.createChannel()) {
-            ch.queueDelete(PREFIX + ".trials");
-            ch.queueDelete(PREFIX + ".trials.dead");
-            ch.exchangeDelete(PREFIX + ".dead");
-            ch.exchangeDelete(PREFIX + ".events");
-        }
+        LocalRabbitmq.deleteTopology(PREFIX);
     }
 
     @Test
@@ -248,14 +243,5 @@ class ReplicasIT {
             }
         }
         return out;
-    }
-
-    private static ConnectionFactory factory() {
-        ConnectionFactory f = new ConnectionFactory();
-        f.setHost("127.0.0.1");
-        f.setPort(5672);
-        f.setUsername("guest");
-        f.setPassword("guest");
-        return f;
     }
 }
