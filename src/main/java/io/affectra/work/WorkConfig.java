@@ -40,6 +40,19 @@ public interface WorkConfig {
 
     Rabbitmq rabbitmq();
 
+    Redis redis();
+
+    /** Backend limits shared by every replica (off without a URL: each replica limits its own calls). */
+    interface Redis {
+
+        /** e.g. {@code redis://127.0.0.1:6379}; keys start with the RabbitMQ prefix. */
+        Optional<String> url();
+
+        /** How long a permit holds without being given back: the permits of a replica that died come back after it. */
+        @WithDefault("5m")
+        Duration permitLease();
+    }
+
     interface Rabbitmq {
 
         @WithDefault("127.0.0.1")
