@@ -89,10 +89,12 @@ public class ImageLoad {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
-        System.out.printf(Locale.ROOT, "%nconcurrency %d: %.2f images/s, %d errors, latency p50 %.1f ms p90 %.1f ms p99 %.1f ms%n",
-                concurrency, requests / seconds, errors.get(), pct(latencies, 50), pct(latencies, 90), pct(latencies, 99));
-        System.out.println("  server stage       p50 ms    p90 ms");
-        stages.forEach((stage, values) -> System.out.printf(Locale.ROOT, "  %-16s %8.2f  %8.2f%n", stage, pct(values, 50), pct(values, 90)));
+        System.out.printf(Locale.ROOT, "%nconcurrency %d: %.2f images/s, %d errors, latency p50 %.1f ms p90 %.1f ms p99 %.1f ms mean %.1f ms%n",
+                concurrency, requests / seconds, errors.get(), pct(latencies, 50), pct(latencies, 90), pct(latencies, 99),
+                latencies.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN));
+        System.out.println("  server stage       p50 ms    p90 ms   mean ms");
+        stages.forEach((stage, values) -> System.out.printf(Locale.ROOT, "  %-16s %8.2f  %8.2f  %8.2f%n", stage, pct(values, 50), pct(values, 90),
+                values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN)));
     }
 
     private static HttpResponse<String> send(HttpClient client, String url, byte[] body) {
