@@ -6,7 +6,8 @@
 # boxes and expression probabilities), then with body language on. Writes the figures and their ratios, with the
 # machine and its load, to bench/results/refpipe.md; anything below the notes marker in that file is kept.
 #   bench/refpipe.sh [SECONDS] [REQUESTS]        bare seconds per level (default 8), requests per Affectra level (80)
-#   bench/refpipe.sh profile [REQUESTS]          JFR of Affectra faces-only at 1 client: target/refpipe/faces-only.jfr
+#   bench/refpipe.sh profile [REQUESTS]          JFR CPU-time profiles of Affectra faces only at 1 client (300 requests)
+#                                                and of the bare pipeline at 1 worker, and the CPU per image by category
 # Extra server JVM options: AFFECTRA_JAVA_OPTS. About 2-3 minutes on 2 cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,15 +41,21 @@ work="$(mktemp -d)"
 mkdir -p target/refpipe
 
 if [ "$mode" = profile ]; then
-  jfr="$PWD/target/refpipe/faces-only.jfr"
-  start_embedded_server -Daffectra.encoders.body.enabled=false -XX:StartFlightRecording=settings=profile,filename="$jfr" ${AFFECTRA_JAVA_OPTS:-}
-  drive --levels 1 --requests "$requests"
-  "$JAVA_HOME/bin/jcmd" "$server" JFR.dump filename="$jfr" > /dev/null
-  stop_server
-  "$JAVA_HOME/bin/jfr" summary "$jfr" | head -n 40
-  "$JAVA_HOME/bin/jfr" view --width 200 hot-methods "$jfr"
-  "$JAVA_HOME/bin/jfr" view --width 200 gc "$jfr" | tail -n 5
-  echo "recording: $jfr (jfr print --events jdk.ExecutionSample $jfr for stacks)"
+  # JDK 25's CPU-time sampler (every 10 ms of each thread's CPU, native code included), deep stacks.
+  record="settings=profile,jdk.CPUTimeSample#enabled=true"
+  affectra_jfr="$PWD/target/refpipe/affectra.jfr"
+  bare_jfr="$PWD/target/refpipe/bare.jfr"
+  start_embedded_server -Daffectra.encoders.body.enabled=false -XX:FlightRecorderOptions:stackdepth=256 \
+    -XX:StartFlightRecording="$record,filename=$affectra_jfr" ${AFFECTRA_JAVA_OPTS:-}
+  drive --levels 1 --requests "$requests" | tee "$work/faces.txt"
+  stop_server   # the recording is written as the server exits
+  "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -XX:FlightRecorderOptions:stackdepth=256 \
+    -XX:StartFlightRecording="$record,filename=$bare_jfr" -cp "$classes:$cp" RefPipe --image "$image" \
+    --workers 1 --seconds 20 --warmup 10 | tee "$work/bare.txt"
+  bare_images=$(( 11 + $(grep -o '([0-9]* images in' "$work/bare.txt" | grep -o '[0-9]*') ))
+  "$JAVA_HOME/bin/java" -cp "$classes" ProfileBreakdown "$affectra_jfr:AnalysisService.analyze:$(( requests + 15 ))" \
+    "$bare_jfr:Pipeline.run:$bare_images"
+  echo "recordings: $affectra_jfr $bare_jfr (jfr view cpu-time-hot-methods FILE, jfr print --events jdk.CPUTimeSample FILE)"
   rm -rf "$work"
   exit 0
 fi
