@@ -1,8 +1,10 @@
 package io.affectra.media;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteOrder;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * The EXIF orientation of a JPEG (tag 0x0112 of IFD0): how a camera says its pixels must be turned to be seen upright.
@@ -18,6 +20,15 @@ public final class ExifOrientation {
     private static final long MAX_SCAN = 256 * 1024;
 
     private ExifOrientation() {
+    }
+
+    /** The tag of a JPEG in memory; 1 when absent or unreadable. */
+    public static int read(byte[] jpeg) {
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(jpeg))) {
+            return read(in);
+        } catch (IOException e) {
+            return UPRIGHT;
+        }
     }
 
     /** Reads the tag from the stream's start and puts the stream back where it was; 1 when absent or unreadable. */

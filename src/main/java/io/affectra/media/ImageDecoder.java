@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
@@ -20,7 +21,8 @@ import javax.imageio.stream.ImageInputStream;
 /**
  * Decodes uploaded images safely: sniffs the bytes, checks size and the header's pixel count before any
  * pixel is decoded (decompression bombs), refuses truncated files instead of returning half-grey
- * pictures, and subsamples very large images while decoding.
+ * pictures, and subsamples very large images while decoding. A JPEG's size comes from its frame header
+ * ({@link JpegSize}) and FFmpeg decodes it; ImageIO decodes the rest and says what is wrong with bad files.
  */
 @ApplicationScoped
 public class ImageDecoder {
@@ -79,6 +81,13 @@ public class ImageDecoder {
     }
 
     private DecodedImage decode(byte[] bytes, MediaKind kind) {
+        Optional<JpegSize> jpegSize = kind == MediaKind.JPEG ? JpegSize.read(bytes) : Optional.empty();
+        if (jpegSize.isPresent()) {
+            Optional<DecodedImage> fast = viaFfmpeg(bytes, jpegSize.get());
+            if (fast.isPresent()) {
+                return fast.get();
+            }
+        }
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
@@ -86,7 +95,7 @@ public class ImageDecoder {
             }
             ImageReader reader = readers.next();
             try {
-                return read(reader, in, kind, bytes);
+                return read(reader, in, kind, bytes, jpegSize.isEmpty());
             } finally {
                 reader.dispose();
             }
@@ -97,7 +106,26 @@ public class ImageDecoder {
         }
     }
 
-    private DecodedImage read(ImageReader reader, ImageInputStream in, MediaKind kind, byte[] bytes) throws IOException {
+    /**
+     * A JPEG whose frame header gave its size: the size checked, then decoded by FFmpeg. Empty where ImageIO must decode
+     * it: a photograph too large to keep whole (ImageIO subsamples while decoding), or bytes FFmpeg declined.
+     */
+    private Optional<DecodedImage> viaFfmpeg(byte[] bytes, JpegSize size) {
+        long width = size.width();
+        long height = size.height();
+        if (width * height > limits.maxImagePixels()) {
+            throw MediaException.tooManyPixels(width, height, limits.maxImagePixels());
+        }
+        if (Math.max(width, height) > MAX_DECODED_SIDE) {
+            return Optional.empty();
+        }
+        int orientation = ExifOrientation.read(bytes);
+        return FfmpegJpegDecoder.decode(bytes).filter(p -> p.width() == width && p.height() == height)
+                .map(p -> upright(MediaKind.JPEG, width, height, p, orientation));
+    }
+
+    /** @param tryFfmpeg whether a JPEG kept whole may still go to FFmpeg (not when {@link #viaFfmpeg} tried it already) */
+    private DecodedImage read(ImageReader reader, ImageInputStream in, MediaKind kind, byte[] bytes, boolean tryFfmpeg) throws IOException {
         int orientation = kind == MediaKind.JPEG ? ExifOrientation.read(in) : ExifOrientation.UPRIGHT;
         reader.setInput(in, true, true);
         long width = reader.getWidth(0);
@@ -109,7 +137,7 @@ public class ImageDecoder {
             throw MediaException.tooManyPixels(width, height, limits.maxImagePixels());
         }
         int step = (int) Math.ceil(Math.max(width, height) / (double) MAX_DECODED_SIDE);
-        if (kind == MediaKind.JPEG && step == 1) {
+        if (kind == MediaKind.JPEG && step == 1 && tryFfmpeg) {
             // The header is checked; FFmpeg decodes the pixels (fast), or declines and ImageIO says what is wrong.
             var fast = FfmpegJpegDecoder.decode(bytes).filter(p -> p.width() == width && p.height() == height);
             if (fast.isPresent()) {

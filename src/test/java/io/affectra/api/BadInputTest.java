@@ -108,6 +108,12 @@ class BadInputTest {
     }
 
     @Test
+    void jpegDecompressionBombIsRefusedFromItsFrameHeader() {
+        expectProblem(given().multiPart("media", "bomb.jpg", CraftedMedia.jpegDeclaring("sample1.jpg", 60_000, 50_000), "image/jpeg"),
+                413, "image-too-many-pixels");
+    }
+
+    @Test
     void tooLargeAFile() {
         byte[] big = new byte[21 * 1024 * 1024];
         System.arraycopy(TestMedia.bytes("sample1.jpg"), 0, big, 0, 1000);

@@ -37,6 +37,53 @@ public final class CraftedMedia {
     }
 
     /**
+     * A real JPEG whose frame header (SOF marker) is rewritten to declare {@code width x height} pixels: a JPEG
+     * decompression bomb, refused from the header before any pixel is decoded.
+     */
+    public static byte[] jpegDeclaring(String name, int width, int height) {
+        byte[] out = TestMedia.bytes(name).clone();
+        int sof = frameHeader(out);
+        out[sof + 5] = (byte) (height >> 8);
+        out[sof + 6] = (byte) height;
+        out[sof + 7] = (byte) (width >> 8);
+        out[sof + 8] = (byte) width;
+        return out;
+    }
+
+    /** Where the first baseline or progressive frame header (FF C0 / FF C2) of a JPEG starts, walking its segments. */
+    public static int frameHeader(byte[] jpeg) {
+        int p = 2;
+        while (p + 4 <= jpeg.length) {
+            int marker = jpeg[p + 1] & 0xFF;
+            if (marker == 0xC0 || marker == 0xC1 || marker == 0xC2) {
+                return p;
+            }
+            p += 2 + (((jpeg[p + 2] & 0xFF) << 8) | (jpeg[p + 3] & 0xFF));
+        }
+        throw new IllegalArgumentException("no frame header");
+    }
+
+    /** A real photograph re-encoded as a progressive JPEG (frame header FF C2), as many web images are. */
+    public static byte[] progressive(String name) {
+        try {
+            var image = ImageIO.read(TestMedia.file(name).toFile());
+            var writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+            var param = writer.getDefaultWriteParam();
+            param.setProgressiveMode(javax.imageio.ImageWriteParam.MODE_DEFAULT);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (var stream = ImageIO.createImageOutputStream(out)) {
+                writer.setOutput(stream);
+                writer.write(null, new javax.imageio.IIOImage(image, null, null), param);
+            } finally {
+                writer.dispose();
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
      * A real PNG (a crop of a sample photograph) whose header is rewritten to declare {@code width x height}
      * pixels, with a valid header checksum: the shape of a decompression bomb.
      */
