@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.affectra.testing.CraftedMedia;
 import io.affectra.testing.TestMedia;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import javax.imageio.ImageIO;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.junit.jupiter.api.Test;
 
 class FfmpegJpegDecoderTest {
@@ -31,6 +36,35 @@ class FfmpegJpegDecoderTest {
             }
             // Two IDCTs and chroma upsamplers differ by about a level per channel, never by a colour shift.
             assertThat(diff / fast.pixels().length / 3).as(name).isLessThan(1.5);
+        }
+    }
+
+    /** What FFmpeg's BGR24 output repacked byte by byte gives (the conversion video frames use). */
+    private static RgbImage viaBgr24(byte[] jpeg) throws Exception {
+        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(new ByteArrayInputStream(jpeg), 0)) {
+            grabber.setFormat("jpeg_pipe");
+            grabber.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
+            grabber.start();
+            return AvDecoder.toRgb(grabber.grabImage());
+        }
+    }
+
+    @Test
+    void bgraRowsGiveExactlyThePixelsOfBgr24() throws Exception {
+        BufferedImage gray = new BufferedImage(333, 221, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = gray.createGraphics();
+        g.drawImage(ImageIO.read(new ByteArrayInputStream(TestMedia.bytes("sample3.jpg"))), 0, 0, 333, 221, null);
+        g.dispose();
+        ByteArrayOutputStream grayJpeg = new ByteArrayOutputStream();
+        ImageIO.write(gray, "jpg", grayJpeg);
+        // Three photographs, a progressive one, and a grayscale one whose odd width pads FFmpeg's rows.
+        for (byte[] jpeg : new byte[][] {TestMedia.bytes("sample1.jpg"), TestMedia.bytes("sample2.jpg"), TestMedia.bytes("sample3.jpg"),
+                CraftedMedia.progressive("sample1.jpg"), grayJpeg.toByteArray()}) {
+            RgbImage fast = FfmpegJpegDecoder.decode(jpeg).orElseThrow();
+            RgbImage reference = viaBgr24(jpeg);
+            assertThat(fast.width()).isEqualTo(reference.width());
+            assertThat(fast.height()).isEqualTo(reference.height());
+            assertThat(fast.pixels()).isEqualTo(reference.pixels());
         }
     }
 
