@@ -6,6 +6,8 @@
 # boxes and expression probabilities), then with body language on. Writes the figures and their ratios, with the
 # machine and its load, to bench/results/refpipe.md; anything below the notes marker in that file is kept.
 #   bench/refpipe.sh [SECONDS] [REQUESTS]        bare seconds per level (default 8), requests per Affectra level (80)
+#   REFPIPE_BASELINE=<commit> bench/refpipe.sh    also runs that commit's build (made once under target/refpipe/)
+#                                                faces only, right after this checkout's, for a before/after ratio
 #   bench/refpipe.sh profile [REQUESTS]          JFR CPU-time profiles of Affectra faces only at 1 client (300 requests)
 #                                                and of the bare pipeline at 1 worker, and the CPU per image by category
 # Extra server JVM options: AFFECTRA_JAVA_OPTS. About 2-3 minutes on 2 cores.
@@ -21,7 +23,23 @@ image=src/test/resources/media/sample1.jpg
 results=bench/results/refpipe.md
 marker='<!-- notes below are kept by bench/refpipe.sh -->'
 
-source bench/embedded-server.sh   # find_jdk; builds the application if it is missing
+source <(sed -n '/^java_major()/p; /^find_jdk()/,/^}/p' bin/affectra)
+find_jdk
+if [ ! -f target/quarkus-app/quarkus-run.jar ] || [ -n "$(find src prompts pom.xml -newer target/quarkus-app/quarkus-run.jar -print -quit)" ]; then
+  ./mvnw -B -q package -DskipTests
+fi
+source bench/embedded-server.sh
+baseline="${REFPIPE_BASELINE:-}"
+if [ -n "$baseline" ]; then
+  baseline="$(git rev-parse --short "$baseline")"
+  baseline_jar="$PWD/target/refpipe/baseline-$baseline/target/quarkus-app/quarkus-run.jar"
+  if [ ! -f "$baseline_jar" ]; then
+    rm -rf "target/refpipe/baseline-$baseline"
+    mkdir -p "target/refpipe/baseline-$baseline"
+    git archive "$baseline" | tar -x -C "target/refpipe/baseline-$baseline"
+    (cd "target/refpipe/baseline-$baseline" && ./mvnw -B -q -o package -DskipTests)
+  fi
+fi
 lib=target/quarkus-app/lib/main
 cp="$(ls "$lib"/com.microsoft.onnxruntime.onnxruntime-*.jar "$lib"/org.bytedeco.*.jar | tr '\n' ':')"
 classes=target/refpipe/classes
@@ -90,6 +108,13 @@ cat "$work/check.txt"
 drive --levels 1,2 --requests "$requests" | tee "$work/faces.txt"
 stop_server
 
+if [ -n "$baseline" ]; then
+  phase "baseline $baseline faces only"
+  AFFECTRA_BENCH_JAR="$baseline_jar" start_embedded_server -Daffectra.encoders.body.enabled=false ${AFFECTRA_JAVA_OPTS:-}
+  drive --levels 1,2 --requests "$requests" | tee "$work/baseline.txt"
+  stop_server
+fi
+
 phase "Affectra faces + body"
 start_embedded_server ${AFFECTRA_JAVA_OPTS:-}
 drive --levels 1,2 --requests "$requests" | tee "$work/body.txt"
@@ -97,12 +122,13 @@ stop_server
 phase ""
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 
+commit="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src bench ':!bench/results' || echo ' (with uncommitted changes)')"
 notes=""
 [ -f "$results" ] && notes="$(awk -v m="$marker" 'kept || $0 == m { kept = 1; print }' "$results")"
 {
   echo "# Affectra against a bare pipeline of the same models"
   echo
-  echo "Run: \`bench/refpipe.sh $seconds $requests\` on $(date -u +%Y-%m-%d) at commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src bench || echo ' (with uncommitted changes)')."
+  echo "Run: \`bench/refpipe.sh $seconds $requests\` on $(date -u +%Y-%m-%d) at commit $commit."
   echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/{print $2}') GiB RAM, JDK $("$JAVA_HOME/bin/java" -version 2>&1 | head -n1)."
   echo "Load average (1, 5, 15 min) before the run: $load_before; after: $load_after (other work on the same cores inflates every figure)."
   echo "Cores taken by other work during each phase (0 on a quiet machine, up to $(nproc)): $loads."
@@ -114,6 +140,7 @@ notes=""
   echo "| bare, BlazeFace back only | $(rate "$work/bare-back.txt" 1) | $(rate "$work/bare-back.txt" 2) |"
   echo "| Affectra, body language off (faces only) | $(rate "$work/faces.txt" 1) | $(rate "$work/faces.txt" 2) |"
   echo "| Affectra, body language on (faces + body) | $(rate "$work/body.txt" 1) | $(rate "$work/body.txt" 2) |"
+  [ -z "$baseline" ] || echo "| baseline $baseline, body language off (faces only) | $(rate "$work/baseline.txt" 1) | $(rate "$work/baseline.txt" 2) |"
   echo
   echo "1 and 2 are workers for the bare pipeline, concurrent HTTP clients for Affectra (decode, HTTP upload, reasoning and the H2 insert included)."
   echo
@@ -122,6 +149,10 @@ notes=""
   echo "| Affectra faces only / bare, both detectors | $(ratio "$(rate "$work/faces.txt" 1)" "$(rate "$work/bare.txt" 1)") | $(ratio "$(rate "$work/faces.txt" 2)" "$(rate "$work/bare.txt" 2)") |"
   echo "| Affectra faces only / bare, back only | $(ratio "$(rate "$work/faces.txt" 1)" "$(rate "$work/bare-back.txt" 1)") | $(ratio "$(rate "$work/faces.txt" 2)" "$(rate "$work/bare-back.txt" 2)") |"
   echo "| Affectra faces + body / faces only | $(ratio "$(rate "$work/body.txt" 1)" "$(rate "$work/faces.txt" 1)") | $(ratio "$(rate "$work/body.txt" 2)" "$(rate "$work/faces.txt" 2)") |"
+  if [ -n "$baseline" ]; then
+    echo "| Affectra faces only / baseline $baseline faces only | $(ratio "$(rate "$work/faces.txt" 1)" "$(rate "$work/baseline.txt" 1)") | $(ratio "$(rate "$work/faces.txt" 2)" "$(rate "$work/baseline.txt" 2)") |"
+    echo "| baseline $baseline faces only / bare, both detectors | $(ratio "$(rate "$work/baseline.txt" 1)" "$(rate "$work/bare.txt" 1)") | $(ratio "$(rate "$work/baseline.txt" 2)" "$(rate "$work/bare.txt" 2)") |"
+  fi
   echo
   echo "Face check against Affectra's response ($check):"
   echo '```'
@@ -140,6 +171,12 @@ notes=""
   echo '```'
   cat "$work/faces.txt"
   echo '```'
+  if [ -n "$baseline" ]; then
+    echo "Baseline $baseline ($(git log -1 --format=%s "$baseline" | cut -c1-100)...), body language off:"
+    echo '```'
+    cat "$work/baseline.txt"
+    echo '```'
+  fi
   echo "Affectra, body language on:"
   echo '```'
   cat "$work/body.txt"
