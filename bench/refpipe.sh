@@ -10,7 +10,7 @@
 #                                                faces only, right after this checkout's, for a before/after ratio
 #   bench/refpipe.sh profile [REQUESTS]          JFR CPU-time profiles of Affectra faces only at 1 client (300 requests)
 #                                                and of the bare pipeline at 1 worker, and the CPU per image by category
-# Extra server JVM options: AFFECTRA_JAVA_OPTS. About 2-3 minutes on 2 cores.
+# Extra server JVM options: AFFECTRA_JAVA_OPTS. About 1.5 minutes on 2 cores (a baseline adds its build once, then 20 s).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=run
