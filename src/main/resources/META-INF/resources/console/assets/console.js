@@ -164,20 +164,31 @@ function topUnits(face, n = 3) {
     .map(u => (u.facs || u.name).split(/[\s(]/)[0]); // "AU5 (wide) vs AU7/AU43 (narrow)" -> "AU5"
 }
 
+// Whom a cue is about: its subject, else the face or person its id starts with (F2.au.brow_raise -> F2).
+function cueSubject(result, cue) {
+  if (cue.subject) return cue.subject;
+  const who = [...(result.faces || []), ...(result.bodies || [])].find(x => (cue.id || '').startsWith(x.id + '.'));
+  return who ? who.id : null;
+}
+
 function cueRegion(result, cue) {
   if (cue.region) return cue.region;
-  const face = (result.faces || []).find(f => f.id === cue.subject || (cue.id || '').startsWith(f.id + '.'));
-  return face ? face.box : null;
+  const subject = cueSubject(result, cue);
+  const who = [...(result.faces || []), ...(result.bodies || [])].find(x => x.id === subject);
+  return who ? who.box : null;
 }
 
 function highlight(result, cueId, on) {
   document.querySelectorAll('.cue-hl').forEach(el => el.remove());
-  document.querySelectorAll('[data-cue].active').forEach(el => el.classList.remove('active'));
+  document.querySelectorAll('[data-cue].active, [data-subject].active').forEach(el => el.classList.remove('active'));
   if (!on) return;
   const svg = document.querySelector('#figure svg');
   const cue = (result.cues || []).find(c => c.id === cueId);
   document.querySelectorAll(`[data-cue="${CSS.escape(cueId)}"]`).forEach(el => el.classList.add('active'));
   if (!svg || !cue) return;
+  // The face's landmarks or the person's skeleton light up with the region.
+  const subject = cueSubject(result, cue);
+  if (subject) svg.querySelectorAll(`[data-subject="${CSS.escape(subject)}"]`).forEach(el => el.classList.add('active'));
   const r = cueRegion(result, cue);
   if (!r) return;
   svg.append(s('rect', { class: 'cue-hl', x: r.x, y: r.y, width: r.width, height: r.height }));
@@ -220,6 +231,48 @@ function backdrop(result, image, mode) {
   return canvas;
 }
 
+// Lines through named face landmarks: brows, eyes, the nose's ridge, the lips. Only the points are the API's.
+const FACE_OUTLINES = [
+  ['rightBrowOuter', 'rightBrowMid', 'rightBrowInner'], ['leftBrowInner', 'leftBrowMid', 'leftBrowOuter'],
+  ['rightEyeOuter', 'rightEyeUpper', 'rightEyeInner', 'rightEyeLower', 'rightEyeOuter'],
+  ['leftEyeInner', 'leftEyeUpper', 'leftEyeOuter', 'leftEyeLower', 'leftEyeInner'],
+  ['noseBridge', 'noseTip'], ['mouthRight', 'upperLipTop', 'mouthLeft', 'lowerLipBottom', 'mouthRight'],
+];
+
+function landmarks(face, stroke) {
+  const at = face.landmarks || {};
+  const out = [];
+  for (const line of FACE_OUTLINES) {
+    if (line.every(n => at[n])) out.push(s('polyline', { class: 'contour', points: line.map(n => at[n].join(',')).join(' ') }));
+  }
+  for (const [name, [x, y]] of Object.entries(at)) {
+    out.push(s('circle', { class: 'landmark', 'data-landmark': name, cx: x, cy: y, r: Math.max(1.5, stroke * 0.8) }));
+  }
+  return out;
+}
+
+// A person's pose: the skeleton's edges where both keypoints are seen (score >= skeleton.minScore), the seen
+// keypoints, and each hand's bones.
+function bodyGroup(body, skeleton, stroke) {
+  const min = skeleton.minScore;
+  const at = Object.fromEntries(body.keypoints.map(k => [k.part, k]));
+  const seen = k => k && k.score >= min;
+  const g = s('g', { class: 'body', id: 'body-' + body.id, 'data-subject': body.id },
+    s('title', null, `${body.id}: pose score ${fmt.num(body.score, 2)}, ${(body.hands || []).length} hand(s)`));
+  for (const [a, b] of skeleton.pose) {
+    if (seen(at[a]) && seen(at[b])) g.append(s('line', { class: 'bone', 'data-edge': `${a}-${b}`, x1: at[a].x, y1: at[a].y, x2: at[b].x, y2: at[b].y }));
+  }
+  for (const k of body.keypoints) {
+    if (seen(k)) g.append(s('circle', { class: 'joint', 'data-part': k.part, cx: k.x, cy: k.y, r: stroke * 1.6 }));
+  }
+  for (const hand of body.hands || []) {
+    const p = hand.points;
+    g.append(s('g', { class: 'hand', 'data-wrist': hand.wrist },
+      skeleton.hand.filter(([a, b]) => p[a] && p[b]).map(([a, b]) => s('line', { class: 'hand-bone', x1: p[a][0], y1: p[a][1], x2: p[b][0], y2: p[b][1] }))));
+  }
+  return g;
+}
+
 function drawing(result, image, mode) {
   const w = result.media.width, hgt = result.media.height;
   const stroke = Math.max(2, Math.round(Math.max(w, hgt) / 400));
@@ -232,12 +285,15 @@ function drawing(result, image, mode) {
     svg.append(s('rect', { class: 'cue-region', 'data-cue': cue.id, x: r.x, y: r.y, width: r.width, height: r.height },
       s('title', null, `${cue.id}: ${cue.label}`)));
   }
+  const bodies = result.skeleton ? result.bodies || [] : [];
+  for (const body of bodies) svg.append(bodyGroup(body, result.skeleton, stroke));
   for (const face of result.faces || []) {
     const b = face.box;
     const units = topUnits(face);
     const label = [face.id, face.expression ? face.expression.label : null, units.join(' ')].filter(Boolean).join(' · ');
-    const g = s('g', { class: 'face', id: 'face-' + face.id, 'data-face': face.id });
+    const g = s('g', { class: 'face', id: 'face-' + face.id, 'data-face': face.id, 'data-subject': face.id });
     g.append(s('rect', { class: 'face-box', x: b.x, y: b.y, width: b.width, height: b.height, 'data-face': face.id }, s('title', null, label)));
+    g.append(...landmarks(face, stroke));
     const ty = b.y > font * 1.4 ? b.y - font * 0.4 : b.y + b.height + font;
     // Labels of faces in the right half grow leftwards, so that they stay over the picture.
     const right = b.x + b.width / 2 > w / 2;
@@ -255,7 +311,9 @@ function drawing(result, image, mode) {
       s('text', { class: 'face-label', x: b.x, y: b.y > font * 1.4 ? b.y - font * 0.4 : b.y + b.height + font }, label)));
   }
   const figure = h('figure', { id: 'figure', class: 'drawing' }, h('div', { class: 'stage' }, backdrop(result, image, mode), svg));
-  const what = tracks.length ? `${tracks.length} face track(s), each at its last position` : `${(result.faces || []).length} face(s) boxed`;
+  const hands = bodies.reduce((n, b) => n + (b.hands || []).length, 0);
+  const what = tracks.length ? `${tracks.length} face track(s), each at its last position` :
+    `${(result.faces || []).length} face(s) boxed with their landmarks` + (bodies.length ? `; ${bodies.length} pose skeleton(s) and ${hands} hand(s)` : '');
   figure.append(h('figcaption', null,
     `${result.media.type}, ${w} × ${hgt} px; ${what}` +
     (mode === 'blank' ? '. Media is never stored (and a clip is not redrawn), so the boxes are drawn on a blank canvas of the media\'s size.' :
@@ -288,6 +346,16 @@ function facesSection(result) {
     table(null, ['face', 'expression', 'score', 'top action units', 'box (x, y, w, h)'], result.faces.map(f => h('tr', null,
       h('th', { scope: 'row' }, f.id), h('td', null, f.expression ? f.expression.label : '–'), h('td', null, f.expression ? fmt.num(f.expression.score, 2) : '–'),
       h('td', null, topUnits(f).join(', ') || '–'), h('td', null, [f.box.x, f.box.y, f.box.width, f.box.height].map(v => Math.round(v)).join(', '))))));
+}
+
+function bodiesSection(result) {
+  if (!(result.bodies || []).length) return null;
+  const min = result.skeleton ? result.skeleton.minScore : 0;
+  return h('section', { class: 'panel' }, h('h2', null, 'People (pose and hands)'),
+    table(null, ['person', 'pose score', 'keypoints seen', 'hands', 'box (x, y, w, h)'], result.bodies.map(b => h('tr', null,
+      h('th', { scope: 'row' }, b.id), h('td', null, fmt.num(b.score, 2)), h('td', null, `${b.keypoints.filter(k => k.score >= min).length} of ${b.keypoints.length}`),
+      h('td', null, (b.hands || []).map(x => x.wrist.replace('Wrist', '')).join(', ') || 'none'),
+      h('td', null, [b.box.x, b.box.y, b.box.width, b.box.height].map(v => Math.round(v)).join(', '))))));
 }
 
 function cuesSection(result) {
@@ -362,7 +430,7 @@ function renderResult(container, result, image, stored) {
   fill(container,
     h('p', { class: 'meta' }, `Analysis `, h('a', { href: '/console/analyses/' + encodeURIComponent(result.id) }, result.id), `, ${fmt.time(result.createdAt)}`),
     h('div', { class: 'result-grid' }, visual ? drawing(result, image, mode) : h('p', null, 'No picture: this media has no video.'), answerSection(result)),
-    privacySection(result), timelineSection(result), facesSection(result), cuesSection(result), reasoningSection(result));
+    privacySection(result), timelineSection(result), facesSection(result), bodiesSection(result), cuesSection(result), reasoningSection(result));
 }
 
 // ---- Pages ----

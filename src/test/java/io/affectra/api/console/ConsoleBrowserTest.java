@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -107,11 +108,33 @@ class ConsoleBrowserTest {
             assertThat(label).startsWith(faceId).contains(stored.getString("faces[" + i + "].expression.label"));
         }
         assertThat(browser.driver.findElement(By.id("answer-label")).getText()).isEqualTo(stored.getString("answer.label"));
+        // Landmarks, skeletons and hands: as many as the API's points and edges give, and where it put them.
+        assertGeometryDrawn(stored);
+        assertThat(stored.getList("bodies")).isNotEmpty();
+        WebElement tip = browser.driver.findElement(By.cssSelector("#face-F1 circle.landmark[data-landmark='noseTip']"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> tipOnScreen = (Map<String, Object>) browser.js("""
+                const r = arguments[0].getBoundingClientRect(), img = document.querySelector('#figure .media').getBoundingClientRect();
+                const k = arguments[1] / img.width;
+                return {x: (r.left + r.width / 2 - img.left) * k, y: (r.top + r.height / 2 - img.top) * k};""", tip, width);
+        assertThat(num(tipOnScreen.get("x"))).isCloseTo(stored.getDouble("faces[0].landmarks.noseTip[0]"), within(2 + 0.01 * width));
+        assertThat(num(tipOnScreen.get("y"))).isCloseTo(stored.getDouble("faces[0].landmarks.noseTip[1]"), within(2 + 0.01 * width));
 
-        // Focusing a cue id marks its region on the drawing.
+        // Focusing a cue id marks its region on the drawing, and lights up whose it is. (Without scrolling: links
+        // that scroll under the resting mouse pointer would take the highlight, as a hover does.)
         WebElement firstFaceCue = browser.driver.findElement(By.cssSelector("table.cues a.cue-link[data-cue^='F1.']"));
-        browser.js("arguments[0].focus()", firstFaceCue);
+        browser.js("arguments[0].focus({preventScroll: true})", firstFaceCue);
         assertThat(browser.driver.findElements(By.cssSelector("#figure svg rect.cue-hl"))).hasSize(1);
+        assertThat(browser.driver.findElements(By.cssSelector("#figure g.face.active"))).extracting(e -> e.getAttribute("data-subject"))
+                .containsExactly("F1");
+        // Hovering a person's cue: its skeleton lights up, no face does.
+        String person = stored.getString("bodies[0].id");
+        new Actions(browser.driver).moveToElement(browser.driver.findElement(By.cssSelector("table.cues a.cue-link[data-cue='" + person + ".body']")))
+                .perform();
+        assertThat(browser.driver.findElements(By.cssSelector("#figure svg rect.cue-hl"))).hasSize(1);
+        assertThat(browser.driver.findElements(By.cssSelector("#figure g.body.active"))).extracting(e -> e.getAttribute("data-subject"))
+                .containsExactly(person);
+        assertThat(browser.driver.findElements(By.cssSelector("#figure g.face.active"))).isEmpty();
         browser.js("document.getElementById('result').scrollIntoView()");
         browser.screenshot("analyse");
 
@@ -120,6 +143,7 @@ class ConsoleBrowserTest {
         browser.awaitElement("#analyses a[href='/console/analyses/" + id + "']").click();
         browser.awaitElement("#result[data-ready='true']");
         assertThat(browser.driver.findElements(By.cssSelector("#figure svg rect.face-box"))).hasSize(3);
+        assertGeometryDrawn(stored);
         WebElement canvas = browser.driver.findElement(By.cssSelector("#figure canvas.media.blank"));
         assertThat(canvas.getAttribute("width")).isEqualTo(String.valueOf(stored.getInt("media.width")));
         assertThat(browser.driver.findElement(By.cssSelector("#figure figcaption")).getText()).contains("never stored");
@@ -136,8 +160,13 @@ class ConsoleBrowserTest {
         browser.awaitElement("#figure canvas.media.pixelated[data-ready='true']");
         assertThat(browser.driver.findElements(By.cssSelector("#figure img"))).isEmpty();
         String privateId = browser.driver.findElement(By.cssSelector("#result .meta a")).getText();
-        List<String> withheld = given().get("/v1/analyses/" + privateId).then().statusCode(200).extract().jsonPath().getList("privacy.withheld");
+        JsonPath deidentified = given().get("/v1/analyses/" + privateId).then().statusCode(200).extract().jsonPath();
+        List<String> withheld = deidentified.getList("privacy.withheld");
         assertThat(withheld).isNotEmpty();
+        // No face, so no landmarks; the skeletons stay (the pose model is not a face model).
+        assertThat(browser.driver.findElements(By.cssSelector("#figure circle.landmark, #figure rect.face-box"))).isEmpty();
+        assertGeometryDrawn(deidentified);
+        assertThat(browser.driver.findElements(By.cssSelector("#figure g.body"))).hasSize(deidentified.getList("bodies").size()).isNotEmpty();
         assertThat(browser.driver.findElements(By.cssSelector("#withheld ul:first-of-type li"))).hasSize(withheld.size());
         browser.js("document.getElementById('result').scrollIntoView()");
         browser.screenshot("analyse-deidentified");
@@ -249,6 +278,35 @@ class ConsoleBrowserTest {
         busiest.click();
         new WebDriverWait(browser.driver, Duration.ofSeconds(30))
                 .until(d -> d.findElements(By.cssSelector("#evaluation-cases-table tbody tr")).size() == count);
+    }
+
+    /** The drawing has a dot per landmark and seen keypoint, a line per skeleton edge between seen keypoints and per hand bone. */
+    private static void assertGeometryDrawn(JsonPath analysis) {
+        int landmarks = 0;
+        for (Map<String, Object> face : analysis.<Map<String, Object>>getList("faces")) {
+            landmarks += ((Map<?, ?>) face.get("landmarks")).size();
+        }
+        List<Map<String, Object>> bodies = analysis.getList("bodies") == null ? List.of() : analysis.getList("bodies");
+        double minScore = bodies.isEmpty() ? 0 : analysis.getDouble("skeleton.minScore");
+        List<List<String>> edges = bodies.isEmpty() ? List.of() : analysis.getList("skeleton.pose");
+        int handEdges = bodies.isEmpty() ? 0 : analysis.getList("skeleton.hand").size();
+        int joints = 0;
+        int bones = 0;
+        int handBones = 0;
+        for (Map<String, Object> body : bodies) {
+            Map<String, Double> score = new java.util.HashMap<>();
+            for (Object k : (List<?>) body.get("keypoints")) {
+                score.put((String) ((Map<?, ?>) k).get("part"), num(((Map<?, ?>) k).get("score")));
+            }
+            joints += (int) score.values().stream().filter(v -> v >= minScore).count();
+            bones += (int) edges.stream().filter(e -> score.get(e.get(0)) >= minScore && score.get(e.get(1)) >= minScore).count();
+            handBones += ((List<?>) body.get("hands")).size() * handEdges;
+        }
+        assertThat(browser.driver.findElements(By.cssSelector("#figure circle.landmark"))).as("landmark dots").hasSize(landmarks);
+        assertThat(browser.driver.findElements(By.cssSelector("#figure g.body"))).as("people").hasSize(bodies.size());
+        assertThat(browser.driver.findElements(By.cssSelector("#figure circle.joint"))).as("keypoint dots").hasSize(joints);
+        assertThat(browser.driver.findElements(By.cssSelector("#figure line.bone"))).as("skeleton lines").hasSize(bones);
+        assertThat(browser.driver.findElements(By.cssSelector("#figure line.hand-bone"))).as("hand lines").hasSize(handBones);
     }
 
     private static double num(Object v) {
