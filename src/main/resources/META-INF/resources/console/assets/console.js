@@ -620,28 +620,39 @@ function renderAblations(list, metric) {
   fill(el, h('figure', null, svg, h('figcaption', null, `${metric}: ablated cell minus the same cell with every cue; whiskers are 95% paired bootstrap intervals`)));
 }
 
-// The two cells' template diff (shipped templates; an inline variant's text is not in the API) and the cases that flip between them.
+// Two cells side by side from GET .../diff: each step's template as sent (inline variants too) as a line diff, the
+// cases the two judge differently with both answers, and b against a on the primary metric.
+function templateDiff(step) {
+  const mark = { KEEP: ['keep', '  '], DELETE: ['del', '- '], INSERT: ['ins', '+ '] };
+  const lines = step.lines.map(l => {
+    const [cls, prefix] = mark[l.kind];
+    return h(cls === 'keep' ? 'span' : cls, { class: 'diff-line ' + cls }, prefix + l.line);
+  });
+  const name = x => x || '(no such step)';
+  return h('figure', { class: 'diff-step', 'data-step': step.step },
+    h('figcaption', null, `Step ${step.step}: ${name(step.a)} → ${name(step.b)}${step.identical ? ' (identical)' : ''}`),
+    h('pre', { class: 'diff' }, lines));
+}
+
 async function compareCells(base, view) {
   const a = document.getElementById('compare-a').value, b = document.getElementById('compare-b').value;
-  const cell = id => (view.cells || []).find(c => c.id === id);
-  const ca = cell(a), cb = cell(b), out = [];
-  if (!ca || !cb) return;
-  if (ca.variant.sha256 === cb.variant.sha256) out.push(h('p', { id: 'compare-template' }, `Both cells send the same template (${ca.variant.name}).`));
-  else {
-    try {
-      const d = await api(`/v1/prompts/diff?a=${encodeURIComponent(ca.variant.name)}&b=${encodeURIComponent(cb.variant.name)}`);
-      out.push(h('pre', { id: 'compare-template', class: 'diff' }, d.identical ? 'The templates are identical.' : d.diff));
-    } catch (e) {
-      out.push(h('p', { id: 'compare-template' }, `No diff of ${ca.variant.name} and ${cb.variant.name}: only shipped templates can be diffed.`));
-    }
-  }
-  const m = await api(`${base}/matrix?only=differing&limit=500`);
-  const flips = m.rows.filter(r => r.cells[a] && r.cells[b] && !r.cells[a].error && !r.cells[b].error && r.cells[a].correct !== r.cells[b].correct);
-  out.push(table(`Cases that flip from ${a} to ${b} (${flips.length})`, ['case', 'expected', a, b, 'flip'],
-    flips.map(r => h('tr', { 'data-case': r.caseKey }, h('th', { scope: 'row' }, r.caseKey), h('td', null, r.expected || '–'),
-      h('td', null, r.cells[a].answer || '–'), h('td', null, r.cells[b].answer || '–'),
-      h('td', null, r.cells[a].correct ? 'right → wrong' : 'wrong → right'))), { id: 'compare-flips' }));
-  fill(document.getElementById('compare'), out);
+  if (!a || !b) return;
+  const d = await api(`${base}/diff?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}`);
+  // Arrow keys on a select fire a change per step: only the answer for what is still chosen is shown.
+  if (document.getElementById('compare-a').value !== a || document.getElementById('compare-b').value !== b) return;
+  const out = [], beside = [];
+  const sent = side => side.steps.map(x => x.template + (x.inline ? ' (inline)' : '')).join(', ');
+  if (d.identical) out.push(h('p', { id: 'compare-template' }, `Both cells send the same template at every step (${sent(d.a)}).`));
+  else out.push(h('div', { id: 'compare-template' }, h('p', null, `${a} sends ${sent(d.a)}; ${b} sends ${sent(d.b)}. Lines only ${a} sends are marked −, lines only ${b} sends +.`),
+    d.templates.map(templateDiff)));
+  const metric = primaryMetric(view), m = ((d.statistics || {}).metrics || {})[metric];
+  if (m) beside.push(h('p', { id: 'compare-stats' }, `${metric}: ${fmt.num(m.baseline)} in ${a}, ${fmt.num(m.cell)} in ${b}; ${b} − ${a} = ${m.difference >= 0 ? '+' : ''}${fmt.num(m.difference)}` +
+    (m.ci ? ` [${fmt.num(m.ci[0])}, ${fmt.num(m.ci[1])}]` : '') + (m.pValue !== undefined ? `, McNemar p = ${fmt.num(m.pValue, 4)}` : '') + ` on ${m.cases} cases`));
+  beside.push(table(`Cases judged differently by ${a} and ${b} (${d.flips.length})`, ['case', 'expected', a, b, 'flip'],
+    d.flips.map(f => h('tr', { 'data-case': f.caseKey }, h('th', { scope: 'row' }, f.caseKey), h('td', null, f.expected || '–'),
+      h('td', null, f.a.answer || '–'), h('td', null, f.b.answer || '–'),
+      h('td', null, f.a.correct ? 'right → wrong' : 'wrong → right'))), { id: 'compare-flips' }));
+  fill(document.getElementById('compare'), h('div', { class: 'compare-grid' }, h('div', null, out), h('div', null, beside)));
 }
 
 function lifecycleButtons(base, view) {

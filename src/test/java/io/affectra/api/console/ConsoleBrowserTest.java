@@ -33,13 +33,23 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @QuarkusTest
 class ConsoleBrowserTest {
 
-    /** The offline reasoner over the three shipped photographs, with and without the face: 2 cells, 6 trials. */
+    /**
+     * The offline reasoner over the three shipped photographs: the shipped template and an inline variant, each with
+     * and without the face: 4 cells, 12 trials.
+     */
     static final String SPEC = """
             name: console-photos
             format: label
             mediaDir: src/test/resources/media
             labels: [happiness, neutral, sadness, anger]
-            variants: [emotion/direct@1]
+            variants:
+              - emotion/direct@1
+              - id: emotion/plain
+                extends: emotion/direct
+                system: |
+                  PLAIN-VARIANT. Pick exactly one label from: {labels}. Cite the cue ids you use in "cueIds".
+                  Answer with one JSON object and nothing else, following this JSON schema:
+                  {schema}
             backends: [local]
             strategies: [direct]
             ablations: [-face]
@@ -203,7 +213,7 @@ class ConsoleBrowserTest {
         assertThat(runner.await(id, Duration.ofMinutes(5))).isTrue();
         JsonPath view = given().get("/v1/experiments/" + id).then().statusCode(200).extract().jsonPath();
         int cells = view.getList("cells").size();
-        assertThat(cells).isEqualTo(2);
+        assertThat(cells).isEqualTo(4);
 
         browser.open(console + "/experiments");
         browser.awaitElement("#experiments a[href='/console/experiments/" + id + "']").click();
@@ -217,20 +227,43 @@ class ConsoleBrowserTest {
         long right = matrix.getList("rows.cells").stream().flatMap(m -> ((Map<?, ?>) m).values().stream())
                 .filter(e -> Boolean.TRUE.equals(((Map<?, ?>) e).get("correct"))).count();
         assertThat(browser.driver.findElements(By.cssSelector("#matrix-table td.cell.correct"))).hasSize((int) right);
-        // One bar per ablated cell with an un-ablated partner, as the API pairs them (c2 = -face against c1).
+        // One bar per ablated cell with an un-ablated partner, as the API pairs them (-face against the same variant).
         JsonPath ablations = given().get("/v1/experiments/" + id + "/ablations").then().statusCode(200).extract().jsonPath();
-        assertThat(ablations.getList("cell")).containsExactly("c2");
-        assertThat(ablations.getList("baseline")).containsExactly("c1");
+        assertThat(ablations.getList("cell")).containsExactly("c2", "c4");
+        assertThat(ablations.getList("baseline")).containsExactly("c1", "c3");
         assertThat(browser.driver.findElements(By.cssSelector("#ablation-chart g.ablation rect.bar"))).hasSize(ablations.getList("cell").size());
         assertThat(browser.driver.findElements(By.cssSelector("#ablation-chart g.ablation[data-cell='c2'][data-baseline='c1'] line.whisker")))
                 .hasSize(1);
         assertThat(browser.driver.findElements(By.cssSelector("#exp-resume, #exp-cancel"))).as("a completed run has nothing to cancel or resume").isEmpty();
-        // The two cells side by side: the same template, and the cases that flip are the comparison's flips.
+        // The two cells side by side (the baseline and the next cell): the same template, and the cases that flip are
+        // the comparison's flips.
         assertThat(browser.driver.findElement(By.id("compare-template")).getText()).contains("same template");
         int flips = view.getList("comparisons[0].metrics.accuracy.rightToWrong").size()
                 + view.getList("comparisons[0].metrics.accuracy.wrongToRight").size();
         assertThat(browser.driver.findElements(By.cssSelector("#compare-flips tbody tr"))).hasSize(flips);
+        List<String> flipped = given().get("/v1/experiments/" + id + "/diff?a=c1&b=c2").then().statusCode(200).extract().jsonPath()
+                .getList("flips.caseKey");
+        assertThat(browser.driver.findElements(By.cssSelector("#compare-flips tbody tr"))).extracting(r -> r.getAttribute("data-case"))
+                .containsExactlyElementsOf(flipped);
         browser.screenshot("experiment");
+
+        // The inline variant against the shipped template, picked by keyboard: its line diff as the API has it.
+        JsonPath diff = given().get("/v1/experiments/" + id + "/diff?a=c1&b=c3").then().statusCode(200).extract().jsonPath();
+        WebElement to = browser.driver.findElement(By.id("compare-b"));
+        to.sendKeys(Keys.HOME, Keys.DOWN, Keys.DOWN);
+        assertThat(new Select(to).getFirstSelectedOption().getAttribute("value")).isEqualTo("c3");
+        browser.awaitElement("#compare-template figure.diff-step");
+        List<String> inserted = diff.getList("templates[0].lines.findAll { it.kind == 'INSERT' }.line");
+        assertThat(inserted).contains("PLAIN-VARIANT. Pick exactly one label from: {labels}. Cite the cue ids you use in \"cueIds\".");
+        assertThat(browser.driver.findElements(By.cssSelector("#compare-template .diff-line"))).hasSize(diff.getList("templates[0].lines").size());
+        assertThat(browser.driver.findElements(By.cssSelector("#compare-template ins.diff-line"))).extracting(WebElement::getText)
+                .containsExactlyElementsOf(inserted.stream().map(l -> ("+ " + l).strip()).toList());
+        assertThat(browser.driver.findElements(By.cssSelector("#compare-template del.diff-line")))
+                .hasSize(diff.getList("templates[0].lines.findAll { it.kind == 'DELETE' }").size()).isNotEmpty();
+        assertThat(browser.driver.findElement(By.id("compare-template")).getText()).contains("emotion/plain@0 (inline)");
+        assertThat(browser.driver.findElements(By.cssSelector("#compare-flips tbody tr"))).hasSize(diff.getList("flips").size());
+        browser.js("document.getElementById('compare').scrollIntoView()");
+        browser.screenshot("experiment-diff");
 
         // The label filter narrows the matrix to the cases whose expected label it names (p1 and p3).
         int happy = given().get("/v1/experiments/" + id + "/matrix?label=happiness").then().statusCode(200).extract().jsonPath().getList("rows")
