@@ -785,11 +785,12 @@ async function pageEvaluation(id) {
   const flat = Object.fromEntries(Object.entries(byStrategy).map(([k, m]) => [k, leaves(m)]));
   const names = [...new Set(Object.values(flat).flatMap(Object.keys))].filter(n => !n.startsWith('confusion.'));
   const parts = [h('p', null, `${v.name} · `, statusBadge(v.status), ` · format ${v.format} · backend ${v.backend}${v.partial ? ' · partial: the cases finished so far' : ''}`),
-    table('Metrics', ['metric', ...Object.keys(flat)], names.map(n => h('tr', null, h('th', { scope: 'row' }, n), Object.keys(flat).map(k => h('td', null, fmt.num(flat[k][n])))))) ];
+    table('Metrics', ['metric', ...Object.keys(flat)], names.map(n => h('tr', { 'data-metric': n }, h('th', { scope: 'row' }, n),
+      Object.keys(flat).map(k => h('td', { 'data-strategy': k }, fmt.num(flat[k][n]))))), { id: 'evaluation-metrics' }) ];
   for (const c of v.comparison || []) {
     parts.push(table(`${c.strategy} against ${c.baseline} (${c.units} units, ${Math.round(c.confidence * 100)}% intervals)`, ['metric', c.baseline, c.strategy, 'difference', 'interval'],
-      Object.entries(c.metrics || {}).map(([n, d]) => h('tr', null, h('th', { scope: 'row' }, n), h('td', null, fmt.num(d.baseline)), h('td', null, fmt.num(d.strategy)),
-        h('td', null, fmt.num(d.difference)), h('td', null, `[${fmt.num(d.ciLow)}, ${fmt.num(d.ciHigh)}]`)))));
+      Object.entries(c.metrics || {}).map(([n, d]) => h('tr', { 'data-metric': n }, h('th', { scope: 'row' }, n), h('td', null, fmt.num(d.baseline)), h('td', null, fmt.num(d.strategy)),
+        h('td', null, fmt.num(d.difference)), h('td', null, `[${fmt.num(d.ciLow)}, ${fmt.num(d.ciHigh)}]`))), { class: 'comparison', 'data-strategy': c.strategy }));
   }
   const pick = (st, g, p) => caseDrillDown(id, st, g, p).catch(showError);
   // The heat maps first: they are what a reader looks for, the numbers follow.
@@ -805,7 +806,7 @@ async function pagePrompts() {
   const list = await api('/v1/prompts');
   fill(document.getElementById('prompts'), table('Prompt templates', ['template', 'version', 'task', 'description', 'variables', 'sha256'],
     list.map(p => h('tr', null, h('th', { scope: 'row' }, p.id), h('td', null, p.version), h('td', null, p.task || '–'), h('td', null, p.description || ''),
-      h('td', null, (p.variables || []).join(', ')), h('td', null, h('code', null, (p.sha256 || '').slice(0, 12)))))));
+      h('td', null, (p.variables || []).join(', ')), h('td', null, h('code', { title: p.sha256 }, (p.sha256 || '').slice(0, 12)))))));
 }
 
 async function pageEncoders() {
@@ -813,7 +814,7 @@ async function pageEncoders() {
   fill(document.getElementById('encoders'), table('Encoder models', ['model', 'task', 'loaded', 'pool', 'licence', 'input', 'output', 'sha256'],
     list.map(e => h('tr', null, h('th', { scope: 'row' }, e.id), h('td', null, e.task), h('td', null, e.loaded ? 'yes' : 'no'), h('td', null, e.poolSize),
       h('td', null, e.licence + (e.licenceVerified ? '' : ' (unverified)')), h('td', null, e.input || ''), h('td', null, e.output || ''),
-      h('td', null, h('code', null, (e.sha256 || '').slice(0, 12)))))));
+      h('td', null, h('code', { title: e.sha256 }, (e.sha256 || '').slice(0, 12)))))));
 }
 
 function start() {

@@ -9,6 +9,7 @@ import io.affectra.testing.TestMedia;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
 import jakarta.inject.Inject;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -61,6 +62,9 @@ class ConsoleBrowserTest {
             {"id": "p2", "media": "sample2.jpg", "label": "neutral", "category": "photo"}
             {"id": "p3", "media": "sample3.jpg", "label": "happiness", "category": "photo"}
             """;
+
+    /** Numbers as doubles, as the browser has them (JsonPath's default, float, would round some differently). */
+    static final JsonPathConfig DOUBLES = JsonPathConfig.jsonPathConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE);
 
     static ConsoleBrowser browser;
 
@@ -211,7 +215,7 @@ class ConsoleBrowserTest {
                 .multiPart("dataset", "photos.jsonl", PHOTOS.getBytes(StandardCharsets.UTF_8), "application/x-ndjson")
                 .when().post("/v1/experiments").then().statusCode(202).extract().path("id");
         assertThat(runner.await(id, Duration.ofMinutes(5))).isTrue();
-        JsonPath view = given().get("/v1/experiments/" + id).then().statusCode(200).extract().jsonPath();
+        JsonPath view = given().get("/v1/experiments/" + id).then().statusCode(200).extract().jsonPath().using(DOUBLES);
         int cells = view.getList("cells").size();
         assertThat(cells).isEqualTo(4);
 
@@ -220,6 +224,22 @@ class ConsoleBrowserTest {
         browser.awaitElement("#experiment-summary[data-ready='true']");
         assertThat(browser.driver.findElements(By.cssSelector("#leaderboard-table tbody tr"))).hasSize(cells);
         assertThat(browser.driver.findElement(By.cssSelector("#leaderboard-table tr[data-cell='c1']")).getText()).contains("(baseline)");
+        // The leaderboard: cells by accuracy, best first (ties in cell order), each with the API's accuracy, trials and
+        // difference from the baseline.
+        List<Map<String, Object>> byAccuracy = view.<Map<String, Object>>getList("cells").stream()
+                .sorted(java.util.Comparator.comparingDouble(c -> -num(((Map<?, ?>) c.get("metrics")).get("accuracy")))).toList();
+        assertThat(browser.driver.findElements(By.cssSelector("#leaderboard-table tbody tr"))).extracting(r -> r.getAttribute("data-cell"))
+                .containsExactlyElementsOf(byAccuracy.stream().map(c -> (String) c.get("id")).toList());
+        for (Map<String, Object> c : byAccuracy) {
+            List<WebElement> row = browser.driver.findElements(By.cssSelector("#leaderboard-table tr[data-cell='" + c.get("id") + "'] td"));
+            assertThat(row.get(0).getText()).isEqualTo(c.get("label"));
+            assertThat(row.get(1).getText()).as(c.get("id") + " accuracy").isEqualTo(fixed(((Map<?, ?>) c.get("metrics")).get("accuracy")));
+            assertThat(row.get(8).getText()).as(c.get("id") + " trials").isEqualTo(String.valueOf(c.get("trials")));
+            if (!"c1".equals(c.get("id"))) {
+                double d = view.getDouble("comparisons.find { it.cell == '" + c.get("id") + "' }.metrics.accuracy.difference");
+                assertThat(row.get(2).getText()).as(c.get("id") + " difference").startsWith((d >= 0 ? "+" : "") + fixed(d));
+            }
+        }
         assertThat(browser.driver.findElements(By.cssSelector("#matrix-table tbody tr"))).hasSize(3);
         List<WebElement> entries = browser.driver.findElements(By.cssSelector("#matrix-table td.cell"));
         assertThat(entries).hasSize(3 * cells);
@@ -227,6 +247,16 @@ class ConsoleBrowserTest {
         long right = matrix.getList("rows.cells").stream().flatMap(m -> ((Map<?, ?>) m).values().stream())
                 .filter(e -> Boolean.TRUE.equals(((Map<?, ?>) e).get("correct"))).count();
         assertThat(browser.driver.findElements(By.cssSelector("#matrix-table td.cell.correct"))).hasSize((int) right);
+        // Every entry is the API's: its answer, and right or wrong.
+        for (Map<String, Object> r : matrix.<Map<String, Object>>getList("rows")) {
+            ((Map<?, ?>) r.get("cells")).forEach((cell, e) -> {
+                WebElement td = browser.driver.findElement(By.cssSelector("#matrix-table tr[data-case='" + r.get("caseKey") + "'] td[data-cell='" + cell + "']"));
+                Map<?, ?> entry = (Map<?, ?>) e;
+                assertThat(td.getText()).as(r.get("caseKey") + " " + cell).startsWith((String) entry.get("answer"));
+                assertThat(td.getAttribute("class")).as(r.get("caseKey") + " " + cell)
+                        .contains(Boolean.TRUE.equals(entry.get("correct")) ? "correct" : "wrong");
+            });
+        }
         // One bar per ablated cell with an un-ablated partner, as the API pairs them (-face against the same variant).
         JsonPath ablations = given().get("/v1/experiments/" + id + "/ablations").then().statusCode(200).extract().jsonPath();
         assertThat(ablations.getList("cell")).containsExactly("c2", "c4");
@@ -283,25 +313,67 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    void anEvaluationDrawsItsConfusionMatrixAsAHeatMapWithItsCases() throws InterruptedException {
-        String id = given().multiPart("options", "{\"format\":\"label\",\"backend\":\"local\",\"mediaDir\":\"src/test/resources/media\"}",
-                        "application/json")
+    void anEvaluationShowsTheApisMetricsComparisonAndConfusionMatricesWithItsCases() throws InterruptedException {
+        // Two strategies: direct reads the faces, deemo does not (de-identified), so their answers can differ.
+        String id = given().multiPart("options", "{\"format\":\"label\",\"backend\":\"local\",\"strategies\":[\"direct\",\"deemo\"],"
+                        + "\"mediaDir\":\"src/test/resources/media\"}", "application/json")
                 .multiPart("dataset", "photos.jsonl", PHOTOS.getBytes(StandardCharsets.UTF_8), "application/x-ndjson")
                 .when().post("/v1/evaluations").then().statusCode(202).extract().path("id");
         assertThat(runner.await(id, Duration.ofMinutes(5))).isTrue();
-        Map<String, Map<String, Integer>> confusion = given().get("/v1/evaluations/" + id).then().statusCode(200).extract().jsonPath()
-                .getMap("metrics.confusion");
-        int expectedCells = confusion.values().stream().mapToInt(Map::size).sum();
-        assertThat(expectedCells).isPositive();
+        JsonPath evaluation = given().get("/v1/evaluations/" + id).then().statusCode(200).extract().jsonPath().using(DOUBLES);
+        List<String> strategies = evaluation.getList("strategies");
+        assertThat(strategies).containsExactly("direct", "deemo");
 
         browser.open(console + "/evaluations/" + id);
         browser.awaitElement("#evaluation[data-ready='true']");
-        List<WebElement> heat = browser.driver.findElements(By.cssSelector("table.heatmap td.heat"));
-        assertThat(heat).hasSize(expectedCells);
-        for (WebElement cell : heat) {
-            assertThat(Integer.parseInt(cell.getText()))
-                    .isEqualTo(confusion.get(cell.getAttribute("data-gold")).get(cell.getAttribute("data-predicted")));
+
+        // The metric table: one row per numeric metric of either strategy (the confusion counts are the heat maps),
+        // each value the API's to three decimals.
+        Map<String, Map<String, Double>> metrics = new java.util.LinkedHashMap<>();
+        for (String st : strategies) {
+            Map<String, Double> flat = new java.util.LinkedHashMap<>();
+            flatten("", evaluation.getMap("metrics." + st), flat);
+            flat.keySet().removeIf(k -> k.startsWith("confusion."));
+            metrics.put(st, flat);
         }
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        metrics.values().forEach(m -> names.addAll(m.keySet()));
+        assertThat(names).contains("accuracy");
+        assertThat(browser.driver.findElements(By.cssSelector("#evaluation-metrics thead th"))).extracting(WebElement::getText)
+                .containsExactlyElementsOf(java.util.stream.Stream.concat(java.util.stream.Stream.of("metric"), strategies.stream()).toList());
+        assertThat(browser.driver.findElements(By.cssSelector("#evaluation-metrics tbody tr"))).extracting(r -> r.getAttribute("data-metric"))
+                .containsExactlyInAnyOrderElementsOf(names);
+        for (String name : names) {
+            for (String st : strategies) {
+                WebElement td = browser.driver.findElement(By.cssSelector("#evaluation-metrics tr[data-metric='" + name + "'] td[data-strategy='" + st + "']"));
+                Double value = metrics.get(st).get(name);
+                assertThat(td.getText()).as(st + " " + name).isEqualTo(value == null ? "–" : fixed(value));
+            }
+        }
+        // deemo against direct, the first strategy: each metric's difference and interval as the API has them.
+        Map<String, Map<String, Object>> compared = evaluation.getMap("comparison.find { it.strategy == 'deemo' }.metrics");
+        assertThat(compared).isNotEmpty();
+        assertThat(browser.driver.findElements(By.cssSelector("table.comparison[data-strategy='deemo'] tbody tr"))).hasSize(compared.size());
+        compared.forEach((name, d) -> {
+            List<WebElement> row = browser.driver.findElements(By.cssSelector("table.comparison[data-strategy='deemo'] tr[data-metric='" + name + "'] td"));
+            assertThat(row).extracting(WebElement::getText).as(name).containsExactly(fixed(d.get("baseline")), fixed(d.get("strategy")),
+                    fixed(d.get("difference")), "[" + fixed(d.get("ciLow")) + ", " + fixed(d.get("ciHigh")) + "]");
+        });
+
+        // A heat map per strategy, each cell the API's count.
+        int expectedCells = 0;
+        for (String st : strategies) {
+            Map<String, Map<String, Integer>> confusion = evaluation.getMap("metrics." + st + ".confusion");
+            List<WebElement> heat = browser.driver.findElements(By.cssSelector("table.heatmap[data-strategy='" + st + "'] td.heat"));
+            assertThat(heat).as(st).hasSize(confusion.values().stream().mapToInt(Map::size).sum());
+            for (WebElement cell : heat) {
+                assertThat(Integer.parseInt(cell.getText())).as(st)
+                        .isEqualTo(confusion.get(cell.getAttribute("data-gold")).get(cell.getAttribute("data-predicted")));
+            }
+            expectedCells += heat.size();
+        }
+        assertThat(expectedCells).isPositive();
+        List<WebElement> heat = browser.driver.findElements(By.cssSelector("table.heatmap[data-strategy='direct'] td.heat"));
         assertThat(browser.driver.findElements(By.cssSelector("#evaluation-cases-table tbody tr"))).hasSize(3);
         browser.screenshot("evaluation");
 
@@ -311,6 +383,53 @@ class ConsoleBrowserTest {
         busiest.click();
         new WebDriverWait(browser.driver, Duration.ofSeconds(30))
                 .until(d -> d.findElements(By.cssSelector("#evaluation-cases-table tbody tr")).size() == count);
+    }
+
+    @Test
+    void thePromptsAndEncodersPagesListWhatTheApiLists() {
+        List<Map<String, Object>> prompts = given().get("/v1/prompts").then().statusCode(200).extract().jsonPath().getList("");
+        browser.open(console + "/prompts");
+        browser.awaitElement("#prompts table tbody tr");
+        assertListed("#prompts", prompts);
+        browser.screenshot("prompts");
+
+        List<Map<String, Object>> encoders = given().get("/v1/encoders").then().statusCode(200).extract().jsonPath().getList("");
+        browser.open(console + "/encoders");
+        browser.awaitElement("#encoders table tbody tr");
+        assertListed("#encoders", encoders);
+        browser.screenshot("encoders");
+    }
+
+    /** One row per item of the API's list, in its order: the id as the row's heading, the sha256 in full on its code. */
+    private static void assertListed(String section, List<Map<String, Object>> items) {
+        assertThat(items).isNotEmpty();
+        List<WebElement> rows = browser.driver.findElements(By.cssSelector(section + " table tbody tr"));
+        assertThat(rows).hasSize(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            String sha = (String) items.get(i).get("sha256");
+            assertThat(sha).hasSize(64);
+            assertThat(rows.get(i).findElement(By.tagName("th")).getText()).isEqualTo(items.get(i).get("id"));
+            WebElement code = rows.get(i).findElement(By.tagName("code"));
+            assertThat(code.getAttribute("title")).isEqualTo(sha);
+            assertThat(code.getText()).isEqualTo(sha.substring(0, 12));
+        }
+    }
+
+    /** The numeric leaves of a metrics object by dotted path, as the console's table names them. */
+    private static void flatten(String prefix, Map<?, ?> node, Map<String, Double> out) {
+        node.forEach((k, v) -> {
+            String path = prefix.isEmpty() ? (String) k : prefix + "." + k;
+            if (v instanceof Number n) {
+                out.put(path, n.doubleValue());
+            } else if (v instanceof Map<?, ?> m) {
+                flatten(path, m, out);
+            }
+        });
+    }
+
+    /** As the console prints a number: three decimals, rounded as JavaScript's toFixed rounds the exact double. */
+    private static String fixed(Object v) {
+        return new java.math.BigDecimal(num(v)).setScale(3, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 
     /** The drawing has a dot per landmark and seen keypoint, a line per skeleton edge between seen keypoints and per hand bone. */
