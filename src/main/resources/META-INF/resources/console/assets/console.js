@@ -257,7 +257,7 @@ function bodyGroup(body, skeleton, stroke) {
   const min = skeleton.minScore;
   const at = Object.fromEntries(body.keypoints.map(k => [k.part, k]));
   const seen = k => k && k.score >= min;
-  const g = s('g', { class: 'body', id: 'body-' + body.id, 'data-subject': body.id },
+  const g = s('g', { class: 'body', id: 'body-' + body.id, 'data-subject': body.id, 'clip-path': 'url(#media-clip)' },
     s('title', null, `${body.id}: pose score ${fmt.num(body.score, 2)}, ${(body.hands || []).length} hand(s)`));
   for (const [a, b] of skeleton.pose) {
     if (seen(at[a]) && seen(at[b])) g.append(s('line', { class: 'bone', 'data-edge': `${a}-${b}`, x1: at[a].x, y1: at[a].y, x2: at[b].x, y2: at[b].y }));
@@ -286,6 +286,9 @@ function drawing(result, image, mode) {
       s('title', null, `${cue.id}: ${cue.label}`)));
   }
   const bodies = result.skeleton ? result.bodies || [] : [];
+  // A part the pose model places beyond the frame (a knee below the bottom edge) keeps its place in the API, but is
+  // not drawn off the picture.
+  svg.append(s('defs', null, s('clipPath', { id: 'media-clip' }, s('rect', { x: 0, y: 0, width: w, height: hgt }))));
   for (const body of bodies) svg.append(bodyGroup(body, result.skeleton, stroke));
   for (const face of result.faces || []) {
     const b = face.box;
@@ -313,7 +316,8 @@ function drawing(result, image, mode) {
   const figure = h('figure', { id: 'figure', class: 'drawing' }, h('div', { class: 'stage' }, backdrop(result, image, mode), svg));
   const hands = bodies.reduce((n, b) => n + (b.hands || []).length, 0);
   const what = tracks.length ? `${tracks.length} face track(s), each at its last position` :
-    `${(result.faces || []).length} face(s) boxed with their landmarks` + (bodies.length ? `; ${bodies.length} pose skeleton(s) and ${hands} hand(s)` : '');
+    ((result.privacy && result.privacy.deidentified) ? 'faces not read (de-identified)' : `${(result.faces || []).length} face(s) boxed with their landmarks`) +
+    (bodies.length ? `; ${bodies.length} pose skeleton(s) and ${hands} hand(s)` : '');
   figure.append(h('figcaption', null,
     `${result.media.type}, ${w} × ${hgt} px; ${what}` +
     (mode === 'blank' ? '. Media is never stored (and a clip is not redrawn), so the boxes are drawn on a blank canvas of the media\'s size.' :
