@@ -13,7 +13,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * OpenAI-compatible servers (vLLM, llama.cpp, LM Studio) speak it: no h2c upgrade, which the JDK client would otherwise
  * take. One event loop, so that it takes one core at most.
  *
- *   java -cp "target/quarkus-app/lib/main/*" bench/ExperimentStub.java PORT
+ * An optional second argument delays every completion by that many milliseconds (a timer, not a thread: thousands can
+ * wait at once), for benchmarks that need a backend with a latency (bench/replicas.sh).
+ *
+ *   java -cp "target/quarkus-app/lib/main/*" bench/ExperimentStub.java PORT [DELAY_MS]
  */
 public class ExperimentStub {
 
@@ -24,6 +27,7 @@ public class ExperimentStub {
 
     public static void main(String[] args) {
         int port = Integer.parseInt(args.length > 0 ? args[0] : "38101");
+        long delayMs = args.length > 1 ? Long.parseLong(args[1]) : 0;
         Buffer completion = Buffer.buffer(COMPLETION);
         AtomicReference<Buffer> last = new AtomicReference<>(Buffer.buffer());
         AtomicLong served = new AtomicLong();
@@ -52,7 +56,11 @@ public class ExperimentStub {
                 last.set(body);
                 version.set(request.version().alpnName());
                 served.incrementAndGet();
-                request.response().putHeader("content-type", "application/json").end(completion);
+                if (delayMs > 0) {
+                    vertx.setTimer(delayMs, t -> request.response().putHeader("content-type", "application/json").end(completion));
+                } else {
+                    request.response().putHeader("content-type", "application/json").end(completion);
+                }
             });
         }).listen(port, "127.0.0.1").onSuccess(s -> System.out.println("stub listening on 127.0.0.1:" + s.actualPort()))
                 .onFailure(e -> {

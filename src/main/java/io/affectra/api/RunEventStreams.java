@@ -14,7 +14,8 @@ import java.util.function.Supplier;
 
 /**
  * The SSE stream of a background run (an evaluation or an experiment): {@code progress} events from the hub, then the
- * run's whole view under its final status's name; a run that is not executing here gets its stored view once.
+ * run's whole view under its final status's name; a run that is not executing here gets its stored view once, unless
+ * replicas relay their events (then it is followed wherever it executes).
  */
 final class RunEventStreams {
 
@@ -27,7 +28,12 @@ final class RunEventStreams {
      */
     static <V> Multi<OutboundSseEvent> stream(String id, Sse sse, EvaluationEvents events, Supplier<V> view, Function<V, String> status) {
         V now = view.get();
-        if (!"running".equals(status.apply(now)) || !events.knows(id)) {
+        boolean running = "running".equals(status.apply(now));
+        if (running && !events.knows(id) && events.relayed()) {
+            // With replicas, another one executes it: its events come through the broker (and its end, if that came first).
+            events.follow(id);
+        }
+        if (!running || !events.knows(id)) {
             // Finished, or not executing in this process (waiting to be resumed): its stored state, once.
             return Multi.createFrom().item(event(sse, name(status.apply(now)), now));
         }

@@ -79,6 +79,9 @@ public class CaseRecord extends PanacheEntityBase {
     @Column(name = "variant_sha256")
     public String variantSha256;
 
+    /** The replica that produced it. */
+    public String replica;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -1,5 +1,6 @@
 package io.affectra.eval;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.affectra.events.RunEvent;
 import io.affectra.events.RunEventHub;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,5 +55,25 @@ public class EvaluationEvents extends RunEventHub<EvaluationEvents.Event> {
 
     public EvaluationEvents() {
         super(KEPT);
+    }
+
+    @Override
+    public String name() {
+        return "evaluations";
+    }
+
+    @Override
+    protected Object payload(Event event) {
+        return event.data();
+    }
+
+    @Override
+    protected Event decode(String event, JsonNode data) {
+        for (Kind kind : Kind.values()) {
+            if (kind.event.equals(event)) {
+                return new Event(kind, data);
+            }
+        }
+        throw new IllegalArgumentException("no evaluation event '" + event + "'");
     }
 }

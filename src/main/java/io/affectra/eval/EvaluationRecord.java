@@ -65,4 +65,15 @@ public class EvaluationRecord extends PanacheEntityBase {
 
     @Column(name = "cue_cache_misses", nullable = false)
     public long cueCacheMisses;
+
+    /** When every item of the run was on the work queue ({@code rabbitmq} mode); null until then. */
+    @Column(name = "dispatched_at")
+    public Instant dispatchedAt;
+
+    /** The replica that claimed the enqueueing, and until when its claim holds. */
+    @Column(name = "dispatch_owner")
+    public String dispatchOwner;
+
+    @Column(name = "dispatch_until")
+    public Instant dispatchUntil;
 }

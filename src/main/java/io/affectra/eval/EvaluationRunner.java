@@ -1,18 +1,11 @@
 package io.affectra.eval;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.affectra.encoder.EncoderException;
 import io.affectra.eval.metrics.CaseResult;
-import io.affectra.llm.BackendException;
-import io.affectra.llm.BackendLimiter;
-import io.affectra.media.MediaException;
+import io.affectra.work.ReplicaId;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,7 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
- * Executes runs. Each run gets a coordinator thread and a pool of {@code concurrency} workers; a worker answers one
+ * Executes runs. With {@code affectra.work.transport=rabbitmq} their trials go to the work queue ({@link QueuedRuns})
+ * and every replica runs them; otherwise each run gets a coordinator thread and a pool of {@code concurrency} workers; a worker answers one
  * case and writes its result in its own transaction. What is in the database is finished, so a run resumes after a
  * crash or a restart by running the cases that are not there ({@link #start}); the unique key on (run, strategy, case)
  * makes a case count once even if a worker of a stopped run finishes late. On startup, runs left {@code running} are
@@ -46,26 +40,31 @@ import org.jboss.logging.Logger;
 public class EvaluationRunner {
 
     private static final Logger LOG = Logger.getLogger(EvaluationRunner.class);
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
     private final EvaluationStore store;
-    private final Instance<PlanSource> planners;
-    private final CaseRunner cases;
+    private final RunPlans plans;
+    private final TrialExecutor trials;
     private final EvaluationEvents events;
     private final EvalConfig config;
+    private final QueuedRuns queued;
+    private final ReplicaId replica;
     private final Map<String, Execution> executions = new ConcurrentHashMap<>();
     private final ExecutorService database = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().name("eval-db").daemon(true).unstarted(r));
 
-    public EvaluationRunner(EvaluationStore store, @Any Instance<PlanSource> planners, CaseRunner cases, EvaluationEvents events, EvalConfig config) {
+    public EvaluationRunner(EvaluationStore store, RunPlans plans, TrialExecutor trials, EvaluationEvents events, EvalConfig config,
+            QueuedRuns queued, ReplicaId replica) {
         this.store = store;
-        this.planners = planners;
-        this.cases = cases;
+        this.plans = plans;
+        this.trials = trials;
         this.events = events;
         this.config = config;
+        this.queued = queued;
+        this.replica = replica;
     }
 
     void onStart(@Observes StartupEvent event) {
-        if (config.resumeOnStart()) {
+        // With the work queue, runs are enqueued again once the broker is connected (QueuedRuns).
+        if (config.resumeOnStart() && !queued.enabled()) {
             resumeRunning();
         }
     }
@@ -96,8 +95,14 @@ public class EvaluationRunner {
         }
     }
 
-    /** Starts every run the database says is running but no worker here executes (after a crash or restart). */
+    /**
+     * Starts every run the database says is running but no worker here executes (after a crash or restart). With the
+     * work queue, the runs whose items were never all enqueued (their planner died) are enqueued, by one replica.
+     */
     public List<String> resumeRunning() {
+        if (queued.enabled()) {
+            return queued.dispatchPending();
+        }
         List<String> resumed = new ArrayList<>();
         for (String id : store.running()) {
             if (!executions.containsKey(id)) {
@@ -111,10 +116,14 @@ public class EvaluationRunner {
 
     /** Runs the cases of a stored run that have no result yet. A run already executing here is left alone. */
     public void start(String id) {
+        if (queued.enabled()) {
+            queued.dispatch(id);
+            return;
+        }
         EvaluationRecord record = store.find(id).orElseThrow();
         RunPlan plan;
         try {
-            plan = planner(record.kind).plan(record);
+            plan = plans.plan(record);
         } catch (RuntimeException e) {
             LOG.errorf(e, "evaluation %s cannot be planned", id);
             store.finish(id, EvaluationStatus.FAILED, "cannot be run any more: " + e.getMessage(), null);
@@ -127,15 +136,6 @@ public class EvaluationRunner {
         }
         events.open(id);
         execution.begin();
-    }
-
-    private PlanSource planner(String kind) {
-        for (PlanSource source : planners) {
-            if (source.kind().equals(kind)) {
-                return source;
-            }
-        }
-        throw new IllegalStateException("no planner for runs of kind '" + kind + "'");
     }
 
     /**
@@ -172,6 +172,7 @@ public class EvaluationRunner {
         }
     }
 
+    /** Whether this process executes the run on its own executors (never with the work queue: every replica works on it). */
     public boolean executing(String id) {
         return executions.containsKey(id);
     }
@@ -285,38 +286,9 @@ public class EvaluationRunner {
             if (stopped()) {
                 return;
             }
-            long start = System.nanoTime();
-            CaseResult result = null;
-            int retries = Math.max(0, config.caseRetries());
-            for (int attempt = 0; result == null; attempt++) {
-                try {
-                    result = cases.run(c, arm, repeat, plan.context());
-                } catch (BackendLimiter.CallInterruptedException e) {
-                    return;
-                } catch (BackendException e) {
-                    if (stopped()) {
-                        return;
-                    }
-                    boolean transientFailure = e.reason() == BackendException.Reason.UNAVAILABLE || e.reason() == BackendException.Reason.TIMEOUT;
-                    if (transientFailure && attempt < retries) {
-                        if (!backoff(attempt)) {
-                            return;
-                        }
-                        continue;
-                    }
-                    result = CaseRunner.failed(c, arm, repeat, e.getMessage(), start);
-                } catch (InvalidDatasetException | MediaException | EncoderException e) {
-                    if (stopped()) {
-                        return;
-                    }
-                    result = CaseRunner.failed(c, arm, repeat, e.getMessage(), start);
-                } catch (RuntimeException | LinkageError e) {
-                    if (stopped()) {
-                        return;
-                    }
-                    LOG.errorf(e, "evaluation %s case %s (%s) failed", id, c.key(), arm.id());
-                    result = CaseRunner.failed(c, arm, repeat, "internal error: " + e, start);
-                }
+            CaseResult result = trials.run(id, c, arm, repeat, plan.context(), this::stopped);
+            if (result == null) {
+                return;
             }
             if (stopped()) {
                 return; // a halted run writes nothing more: its resume redoes this case
@@ -324,7 +296,7 @@ public class EvaluationRunner {
             CaseResult finished = result;
             try {
                 db(() -> {
-                    store.saveCase(id, finished);
+                    store.saveCase(id, finished, replica.get());
                     return null;
                 });
             } catch (RuntimeException e) {
@@ -352,18 +324,6 @@ public class EvaluationRunner {
                 consecutiveErrors.set(0);
             }
             events.publish(id, EvaluationEvents.Event.progress(progress()));
-        }
-
-        /** Sleeps before a retry; false when the run was stopped meanwhile. */
-        private boolean backoff(int attempt) {
-            long millis = config.retryBackoff().toMillis() << Math.min(attempt, 10);
-            try {
-                Thread.sleep(millis);
-                return !stopped();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
         }
 
         private boolean stopped() {
@@ -404,13 +364,7 @@ public class EvaluationRunner {
         }
 
         private String metricsJson() {
-            MetricsReport report = MetricsReport.of(plan.format(), plan.armIds(), db(() -> store.results(id)), plan.dataset().labels(),
-                    config.bootstrapSamples(), config.bootstrapSeed());
-            try {
-                return JSON.writeValueAsString(report);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("metrics not serialisable", e);
-            }
+            return MetricsReport.json(plan, db(() -> store.results(id)), config);
         }
 
         Progress progress() {

@@ -36,6 +36,13 @@ public class EvaluationStore {
         return EvaluationRecord.<EvaluationRecord>findByIdOptional(id).filter(r -> r.kind.equals(kind));
     }
 
+    /** A run's status alone (its record also holds the whole dataset). */
+    @Transactional
+    public Optional<EvaluationStatus> status(String id) {
+        return EvaluationRecord.getEntityManager().createQuery("select e.status from EvaluationRecord e where e.id = :id", String.class)
+                .setParameter("id", id).getResultStream().findFirst().map(EvaluationStatus::of);
+    }
+
     /** Runs of one kind, newest first. */
     @Transactional
     public List<EvaluationRecord> list(String kind, int limit) {
@@ -123,7 +130,7 @@ public class EvaluationStore {
      * @throws RuntimeException when the case is already there (the unique key refuses a second row)
      */
     @Transactional
-    public void saveCase(String evaluationId, CaseResult r) {
+    public void saveCase(String evaluationId, CaseResult r, String replica) {
         CaseRecord c = new CaseRecord();
         c.id = UUID.randomUUID().toString();
         c.evaluationId = evaluationId;
@@ -149,6 +156,7 @@ public class EvaluationStore {
         c.repeatIndex = r.trial().repeat();
         c.cacheHit = r.trial().cacheHit();
         c.variantSha256 = r.trial().variantSha256();
+        c.replica = replica;
         c.createdAt = Instant.now();
         c.persist();
         c.flush();
@@ -173,7 +181,79 @@ public class EvaluationStore {
         r.completedAt = null;
         r.metricsJson = null;
         r.updatedAt = Instant.now();
+        r.dispatchedAt = null;
+        r.dispatchOwner = null;
+        r.dispatchUntil = null;
         return CaseRecord.delete("evaluationId = ?1 and error is not null", id);
+    }
+
+    /**
+     * Ends a run that is still running, with its status and metrics; false when it had ended meanwhile (another
+     * replica completed it, or it was cancelled): one replica ends a run.
+     */
+    @Transactional
+    public boolean finishIfRunning(String id, EvaluationStatus status, String error, String metricsJson) {
+        Instant now = Instant.now();
+        return EvaluationRecord.getEntityManager().createQuery("update EvaluationRecord e set e.status = :status, e.error = :error,"
+                + " e.metricsJson = :metrics, e.updatedAt = :now, e.completedAt = :now where e.id = :id and e.status = :running")
+                .setParameter("status", status.id()).setParameter("error", error == null ? null : shorten(error, 2000))
+                .setParameter("metrics", metricsJson).setParameter("now", now).setParameter("id", id)
+                .setParameter("running", EvaluationStatus.RUNNING.id()).executeUpdate() == 1;
+    }
+
+    /** How many trials a run has stored, per arm, and how many of them failed or had no readable answer. */
+    public record Counts(Map<String, Integer> byArm, int done, int errors, int unparseable) {
+    }
+
+    @Transactional
+    public Counts counts(String evaluationId) {
+        List<Object[]> rows = CaseRecord.getEntityManager().createQuery("select c.strategy, count(c),"
+                + " sum(case when c.error is not null then 1 else 0 end), sum(case when c.error is null and c.answer is null then 1 else 0 end)"
+                + " from CaseRecord c where c.evaluationId = :id group by c.strategy", Object[].class).setParameter("id", evaluationId).getResultList();
+        Map<String, Integer> byArm = new LinkedHashMap<>();
+        int done = 0;
+        int errors = 0;
+        int unparseable = 0;
+        for (Object[] r : rows) {
+            int n = ((Number) r[1]).intValue();
+            byArm.put((String) r[0], n);
+            done += n;
+            errors += r[2] == null ? 0 : ((Number) r[2]).intValue();
+            unparseable += r[3] == null ? 0 : ((Number) r[3]).intValue();
+        }
+        return new Counts(byArm, done, errors, unparseable);
+    }
+
+    /**
+     * Claims the enqueueing of a running run's items for {@code replica} until {@code until}: true for one replica at a
+     * time (the update is atomic), and again for a claim whose lease ran out or that is this replica's own.
+     */
+    @Transactional
+    public boolean claimDispatch(String id, String replica, Instant now, Instant until) {
+        return EvaluationRecord.getEntityManager().createQuery("update EvaluationRecord e set e.dispatchOwner = :me, e.dispatchUntil = :until"
+                + " where e.id = :id and e.status = :running and e.dispatchedAt is null"
+                + " and (e.dispatchUntil is null or e.dispatchUntil < :now or e.dispatchOwner = :me)")
+                .setParameter("me", replica).setParameter("until", until).setParameter("id", id).setParameter("now", now)
+                .setParameter("running", EvaluationStatus.RUNNING.id()).executeUpdate() == 1;
+    }
+
+    /** Records that {@code replica} enqueued {@code items} items of the run, all it had left. */
+    @Transactional
+    public void dispatched(String id, String replica, int items) {
+        Instant now = Instant.now();
+        EvaluationRecord r = EvaluationRecord.findById(id);
+        r.dispatchedAt = now;
+        r.dispatchUntil = null;
+        EvaluationRecord.getEntityManager().createNativeQuery("insert into run_dispatch (id, run_id, replica, items, created_at) values (?1, ?2, ?3, ?4, ?5)")
+                .setParameter(1, UUID.randomUUID().toString()).setParameter(2, id).setParameter(3, replica).setParameter(4, items)
+                .setParameter(5, now).executeUpdate();
+    }
+
+    /** Running runs whose items are not all on the work queue yet. */
+    @Transactional
+    public List<String> undispatched() {
+        return EvaluationRecord.<EvaluationRecord>list("status = ?1 and dispatchedAt is null", EvaluationStatus.RUNNING.id()).stream().map(r -> r.id)
+                .toList();
     }
 
     private static String shorten(String s, int max) {

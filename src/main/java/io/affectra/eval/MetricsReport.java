@@ -1,5 +1,7 @@
 package io.affectra.eval;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.affectra.eval.metrics.CaseResult;
 import io.affectra.eval.metrics.ChoiceMetrics;
 import io.affectra.eval.metrics.Comparison;
@@ -19,6 +21,8 @@ import java.util.Map;
  */
 public record MetricsReport(Map<String, Object> byStrategy, List<Comparison> comparisons) {
 
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+
     public static MetricsReport of(DatasetFormat format, List<String> strategies, Map<String, List<CaseResult>> results, List<String> goldLabels,
             int bootstrapSamples, long bootstrapSeed) {
         Map<String, Object> byStrategy = new LinkedHashMap<>();
@@ -37,5 +41,15 @@ public record MetricsReport(Map<String, Object> byStrategy, List<Comparison> com
                     results.getOrDefault(strategies.get(i), List.of()), bootstrapSamples, bootstrapSeed, 0.95));
         }
         return new MetricsReport(byStrategy, comparisons);
+    }
+
+    /** A finished (or failed) run's report from its rows, as JSON for its record: the same on one process and on replicas. */
+    public static String json(RunPlan plan, Map<String, List<CaseResult>> results, EvalConfig config) {
+        MetricsReport report = of(plan.format(), plan.armIds(), results, plan.dataset().labels(), config.bootstrapSamples(), config.bootstrapSeed());
+        try {
+            return JSON.writeValueAsString(report);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("metrics not serialisable", e);
+        }
     }
 }

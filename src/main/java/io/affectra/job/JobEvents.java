@@ -1,5 +1,8 @@
 package io.affectra.job;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.affectra.events.RunEventHub;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -9,7 +12,23 @@ public class JobEvents extends RunEventHub<JobEvent> {
 
     static final int KEPT = 100;
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     public JobEvents() {
         super(KEPT);
+    }
+
+    @Override
+    public String name() {
+        return "jobs";
+    }
+
+    @Override
+    protected JobEvent decode(String event, JsonNode data) {
+        try {
+            return JSON.treeToValue(data, JobEvent.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("unreadable job event: " + e.getOriginalMessage(), e);
+        }
     }
 }

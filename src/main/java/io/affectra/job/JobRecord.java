@@ -45,4 +45,7 @@ public class JobRecord extends PanacheEntityBase {
 
     @Column(name = "error_detail")
     public String errorDetail;
+
+    /** The replica that runs it (and holds its media). */
+    public String replica;
 }

@@ -16,6 +16,8 @@ import io.affectra.media.ImageDecoder;
 import io.affectra.error.ReportedError;
 import io.affectra.media.MediaException;
 import io.affectra.media.MediaKind;
+import io.affectra.work.Broker;
+import io.affectra.work.ReplicaId;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,11 +53,14 @@ public class JobService {
     private final AnalysisStore analysisStore;
     private final JobStore jobs;
     private final JobEvents events;
+    private final Broker broker;
+    private final ReplicaId replica;
     private final ExecutorService executor;
     private final Path spool;
 
     public JobService(JobsConfig config, DataConfig data, RequestResolver resolver, ImageDecoder images, AvMediaGate gate,
-            AnalysisService analyses, TemporalAnalysisService temporal, AnalysisStore analysisStore, JobStore jobs, JobEvents events) {
+            AnalysisService analyses, TemporalAnalysisService temporal, AnalysisStore analysisStore, JobStore jobs, JobEvents events,
+            Broker broker, ReplicaId replica) {
         this.config = config;
         this.resolver = resolver;
         this.images = images;
@@ -65,6 +70,8 @@ public class JobService {
         this.analysisStore = analysisStore;
         this.jobs = jobs;
         this.events = events;
+        this.broker = broker;
+        this.replica = replica;
         AtomicInteger n = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(config.concurrency(),
                 r -> Thread.ofPlatform().name("affectra-job-" + n.incrementAndGet()).daemon().unstarted(r));
@@ -72,8 +79,14 @@ public class JobService {
     }
 
     void onStart(@Observes StartupEvent start) {
-        for (String id : jobs.failInterrupted()) {
+        // One process: every unfinished job was its own. Replicas: only this replica's; those of replicas that are gone
+        // are failed when the broker says they are (a replica that is alive keeps running its own).
+        for (String id : jobs.failInterrupted(broker.enabled() ? replica.get() : null)) {
             LOG.warnf("job %s was interrupted by a restart and is marked failed", id);
+        }
+        if (broker.enabled()) {
+            broker.onConnect(this::failJobsOfGoneReplicas);
+            broker.periodically(this::failJobsOfGoneReplicas);
         }
         // Media of interrupted jobs must not linger: privacy and disk.
         if (Files.isDirectory(spool)) {
@@ -81,6 +94,17 @@ public class JobService {
                 files.forEach(f -> f.toFile().delete());
             } catch (IOException e) {
                 LOG.warnf("could not empty %s: %s", spool, e.getMessage());
+            }
+        }
+    }
+
+    /** Fails the unfinished jobs of replicas that are no longer connected to the broker (their media went with them). */
+    public void failJobsOfGoneReplicas() {
+        for (String owner : jobs.replicasWithUnfinishedJobs()) {
+            if (!owner.equals(replica.get()) && broker.alive(owner).orElse(true) == Boolean.FALSE) {
+                for (String id : jobs.failInterrupted(owner)) {
+                    LOG.warnf("job %s was interrupted: its replica %s is gone", id, owner);
+                }
             }
         }
     }
@@ -100,7 +124,7 @@ public class JobService {
         }
         String id = UUID.randomUUID().toString();
         Path media = keep(upload, id);
-        jobs.create(id, probe == null ? kind.mimeType() : probe.mimeType(kind));
+        jobs.create(id, probe == null ? kind.mimeType() : probe.mimeType(kind), replica.get());
         events.open(id);
         executor.submit(() -> run(id, media, probe, transcript, options));
         return view(id);

@@ -11,9 +11,10 @@ import java.util.Optional;
 public class JobStore {
 
     @Transactional
-    public JobRecord create(String id, String mediaType) {
+    public JobRecord create(String id, String mediaType, String replica) {
         JobRecord r = new JobRecord();
         r.id = id;
+        r.replica = replica;
         r.status = JobStatus.QUEUED.name();
         r.createdAt = Instant.now();
         r.updatedAt = r.createdAt;
@@ -61,17 +62,29 @@ public class JobStore {
         });
     }
 
-    /** Jobs a previous process left queued or running: they can no longer finish (their media is gone). */
+    /**
+     * Jobs left queued or running by a process that is gone: they can no longer finish (their media went with it).
+     *
+     * @param replica the replica whose jobs they are, or null for every job (one process, no replicas)
+     */
     @Transactional
-    public List<String> failInterrupted() {
-        List<JobRecord> stale = JobRecord.list("status in ?1", List.of(JobStatus.QUEUED.name(), JobStatus.RUNNING.name()));
+    public List<String> failInterrupted(String replica) {
+        List<JobRecord> stale = replica == null ? JobRecord.list("status in ?1", List.of(JobStatus.QUEUED.name(), JobStatus.RUNNING.name()))
+                : JobRecord.list("status in ?1 and replica = ?2", List.of(JobStatus.QUEUED.name(), JobStatus.RUNNING.name()), replica);
         for (JobRecord r : stale) {
             r.status = JobStatus.FAILED.name();
             r.errorType = "interrupted";
-            r.errorDetail = "The server restarted before the job finished; its media is not kept, so submit it again.";
+            r.errorDetail = "The server running the job stopped before it finished; its media is not kept, so submit it again.";
             r.updatedAt = Instant.now();
         }
         return stale.stream().map(r -> r.id).toList();
+    }
+
+    /** The replicas that have jobs queued or running. */
+    @Transactional
+    public List<String> replicasWithUnfinishedJobs() {
+        return JobRecord.getEntityManager().createQuery("select distinct j.replica from JobRecord j where j.status in :open and j.replica is not null",
+                String.class).setParameter("open", List.of(JobStatus.QUEUED.name(), JobStatus.RUNNING.name())).getResultList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

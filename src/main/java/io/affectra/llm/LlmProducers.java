@@ -1,5 +1,6 @@
 package io.affectra.llm;
 
+import io.affectra.work.RedisLimits;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
@@ -8,7 +9,7 @@ public class LlmProducers {
 
     @Produces
     @Singleton
-    BackendLimiter limiter(BackendRegistry registry) {
-        return BackendLimiter.of(registry);
+    BackendLimiter limiter(BackendRegistry registry, RedisLimits shared) {
+        return BackendLimiter.of(registry, shared);
     }
 }

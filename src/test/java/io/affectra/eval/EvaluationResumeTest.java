@@ -105,7 +105,7 @@ class EvaluationResumeTest {
         Evaluations.finish(runner, id);
         CaseResult first = store.results(id).get("direct").get(0);
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.saveCase(id, first)).isInstanceOf(RuntimeException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.saveCase(id, first, "replica-a")).isInstanceOf(RuntimeException.class);
         assertThat(store.countCases(id)).isEqualTo(2);
     }
 

@@ -67,12 +67,44 @@ abstract class EvaluationStoreContract {
         CaseResult ok = store.results(id).get("direct").get(0);
         store.finish(id, EvaluationStatus.FAILED, "simulated", null);
         store.saveCase(id, new CaseResult("pep", ok.key(), ok.seq(), ok.itemId(), ok.role(), null, null, ok.expected(), null, false,
-                "backend down", null, null, null, 0, 0, 0, 0, null));
+                "backend down", null, null, null, 0, 0, 0, 0, null), "replica-a");
 
         assertThat(store.reopen(id)).isEqualTo(1);
         assertThat(store.countCases(id)).isEqualTo(4);
         assertThat(store.running()).contains(id);
         store.finish(id, EvaluationStatus.COMPLETED, null, null);
+    }
+
+    @Test
+    void oneReplicaAtATimeClaimsARunsEnqueueingAndOneEndsIt() throws SQLException {
+        String id = Evaluations.start("{\"dataset\":\"knowledge-pairs\",\"backend\":\"local\",\"limit\":2}");
+        Evaluations.finish(runner, id);
+        store.reopen(id); // running again, its items not enqueued
+        java.time.Instant now = java.time.Instant.now();
+
+        assertThat(store.claimDispatch(id, "replica-a", now, now.plusSeconds(30))).isTrue();
+        assertThat(store.claimDispatch(id, "replica-b", now, now.plusSeconds(30))).as("held by replica-a").isFalse();
+        assertThat(store.claimDispatch(id, "replica-a", now, now.plusSeconds(30))).as("its own claim, again").isTrue();
+        assertThat(store.undispatched()).contains(id);
+        assertThat(store.claimDispatch(id, "replica-b", now.plusSeconds(31), now.plusSeconds(61))).as("after the lease ran out").isTrue();
+        store.dispatched(id, "replica-b", 4);
+        assertThat(store.undispatched()).doesNotContain(id);
+        assertThat(store.claimDispatch(id, "replica-a", now.plusSeconds(120), now.plusSeconds(150))).as("enqueued already").isFalse();
+        try (Connection c = dataSource.getConnection(); var ps = c.prepareStatement("select replica, items from run_dispatch where run_id = ?")) {
+            ps.setString(1, id);
+            try (var rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1) + " " + rs.getInt(2)).isEqualTo("replica-b 4");
+                assertThat(rs.next()).isFalse();
+            }
+        }
+
+        EvaluationStore.Counts counts = store.counts(id);
+        assertThat(counts.done()).isEqualTo(4);
+        assertThat(counts.byArm()).containsEntry("direct", 4);
+        assertThat(store.finishIfRunning(id, EvaluationStatus.COMPLETED, null, "{}")).isTrue();
+        assertThat(store.finishIfRunning(id, EvaluationStatus.COMPLETED, null, "{}")).as("ended already").isFalse();
+        assertThat(store.find(id).orElseThrow().status).isEqualTo("completed");
     }
 
     @Test
@@ -83,8 +115,8 @@ abstract class EvaluationStoreContract {
         String sha = "ab".repeat(32);
         CaseResult second = ok.withTrial(new CaseResult.Trial(1, true, sha));
 
-        store.saveCase(id, second); // another repeat of the same case: a row of its own
-        assertThatThrownBy(() -> store.saveCase(id, second)).isInstanceOf(RuntimeException.class); // the same repeat again: refused
+        store.saveCase(id, second, "replica-a"); // another repeat of the same case: a row of its own
+        assertThatThrownBy(() -> store.saveCase(id, second, "replica-a")).isInstanceOf(RuntimeException.class); // the same repeat again: refused
         assertThat(store.countCase(id, "direct", ok.key(), 1)).isEqualTo(1);
         assertThat(store.doneKeys(id)).contains(EvaluationStore.doneKey("direct", ok.key(), 0), EvaluationStore.doneKey("direct", ok.key(), 1));
         CaseResult read = store.caseTrials(id, ok.key()).stream().filter(t -> t.trial().repeat() == 1).findFirst().orElseThrow();

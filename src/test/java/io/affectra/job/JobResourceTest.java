@@ -89,7 +89,7 @@ class JobResourceTest {
     void aJobInterruptedByARestartIsMarkedFailedAndItsMediaRemoved() throws Exception {
         // What a crash leaves behind: a running job and its spooled media.
         String id = java.util.UUID.randomUUID().toString();
-        store.create(id, "video/mp4");
+        store.create(id, "video/mp4", "a-replica-that-crashed");
         store.running(id);
         Path spool = Files.createDirectories(Path.of("target", "test-data", "spool"));
         Path media = Files.writeString(spool.resolve(id + ".media"), "left behind");
