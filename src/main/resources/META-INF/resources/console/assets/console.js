@@ -397,44 +397,118 @@ function privacySection(result) {
 }
 
 // One lane per kind of timed thing, bands across the clip's length.
-function timelineSection(result) {
+function timelineSection(result, clipUrl) {
   const t = result.temporal;
   if (!t) return null;
   const total = result.media.durationMs || Math.max(1, ...(t.timeline || []).map(w => w.endMs));
   const width = 1000, lane = 28, pad = 110;
+  const gesture = g => ({ start: g.startMs, end: g.endMs, text: g.gesture, cls: (g.posture ? 'posture' : 'gesture') + (g.nfblGroup ? ' nfbl-' + g.nfblGroup : ''),
+    title: `${g.gesture} (${g.person}${g.nfblGroup ? ', NFBL group ' + g.nfblGroup : ''}, confidence ${fmt.num(g.confidence, 2)})` });
   const lanes = [
     ['Windows', (t.timeline || []).map(w => ({ start: w.startMs, end: w.endMs, text: w.answer ? `${w.answer.label} ${fmt.num(w.answer.confidence, 2)}` : '', cls: 'window' }))],
-    ['Voice', ((t.voice && t.voice.segments) || []).map(v => ({ start: v.startMs, end: v.endMs, text: '', cls: 'voice' }))],
-    ['Gestures', (t.gestures || []).map(g => ({ start: g.startMs, end: g.endMs, text: g.gesture, cls: 'gesture' }))],
+    // A lane per face track (they overlap in time), the ninth and later ones together.
+    ...faceLanes(t.faceTracks || []),
+    ['Gestures', (t.gestures || []).filter(g => !g.posture).map(gesture)],
+    ['Postures', (t.gestures || []).filter(g => g.posture).map(gesture)],
+    ['Voice', ((t.voice && t.voice.segments) || []).map(v => ({ start: v.startMs, end: v.endMs, text: `${fmt.num(v.f0MeanHz, 0)} Hz ${fmt.num(v.energyDb, 0)} dB`, cls: 'voice',
+      title: `speech: pitch ${fmt.num(v.f0MeanHz, 0)} Hz (range ${fmt.num(v.f0RangeSt, 1)} semitones), level ${fmt.num(v.energyDb, 1)} dBFS, ${fmt.num(v.syllableRate, 1)} syllables/s` }))],
     ['Transcript', (t.transcript || []).map(x => ({ start: x.startMs, end: x.endMs, text: x.text, cls: 'sentence' }))],
   ];
   const x = ms => pad + (width - pad) * ms / total;
-  const svg = s('svg', { viewBox: `0 0 ${width} ${lanes.length * lane + 20}`, class: 'timeline', role: 'img', 'aria-label': 'Timeline of the clip' });
+  const height = lanes.length * lane + 20;
+  const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, class: 'timeline', role: 'img', 'aria-label': 'Timeline of the clip' });
   lanes.forEach(([name, bands], i) => {
     const y = i * lane;
     svg.append(s('text', { x: 4, y: y + 18, class: 'lane' }, name));
     for (const b of bands) {
       svg.append(s('g', { class: 'band ' + b.cls },
-        s('rect', { x: x(b.start), y: y + 4, width: Math.max(1, x(b.end) - x(b.start)), height: lane - 8 }, s('title', null, `${fmt.secs(b.start)}–${fmt.secs(b.end)} ${b.text}`)),
+        s('rect', { x: x(b.start), y: y + 4, width: Math.max(1, x(b.end) - x(b.start)), height: lane - 8 }, s('title', null, `${fmt.secs(b.start)}–${fmt.secs(b.end)} ${b.title || b.text}`)),
         b.text && x(b.end) - x(b.start) > 40 ? s('text', { x: x(b.start) + 3, y: y + 18 }, b.text.slice(0, Math.floor((x(b.end) - x(b.start)) / 7))) : null));
     }
   });
   svg.append(s('text', { x: pad, y: lanes.length * lane + 14, class: 'lane' }, '0 s'));
   svg.append(s('text', { x: width - 50, y: lanes.length * lane + 14, class: 'lane' }, fmt.secs(total)));
-  return h('section', { class: 'panel' }, h('h2', null, 'Timeline'), svg,
+  const preview = clipUrl && result.media.width > 0 ? framePreview(result, clipUrl, svg, ms => x(ms), px => (px - pad) / (width - pad) * total, total, height) : null;
+  return h('section', { class: 'panel' }, h('h2', null, 'Timeline'), svg, preview,
     table('Windows', ['window', 'from', 'to', 'answer', 'confidence'], (t.timeline || []).map(w => h('tr', null,
       h('td', null, w.index), h('td', null, fmt.secs(w.startMs)), h('td', null, fmt.secs(w.endMs)), h('td', null, w.answer ? w.answer.label : '–'),
       h('td', null, w.answer ? fmt.num(w.answer.confidence, 2) : '–')))));
 }
 
-function renderResult(container, result, image, stored) {
+function faceLanes(tracks) {
+  const band = f => ({ start: f.firstSeenMs, end: f.lastSeenMs, text: `${f.id} ${f.label || ''}`, cls: 'face',
+    title: `${f.id}: ${f.label || 'no expression'} over ${f.frames} frames` });
+  const lanes = tracks.slice(0, 8).map(f => [`Face ${f.id}`, [band(f)]]);
+  if (tracks.length > 8) lanes.push(['More faces', tracks.slice(8).map(band)]);
+  return lanes.length ? lanes : [['Faces', []]];
+}
+
+// The frame under the timeline's cursor, from the clip the user picked (it never leaves the browser again); pixelated
+// as a whole in de-identified mode, since no face boxes came back to blur by. Arrow keys move the cursor too.
+function framePreview(result, clipUrl, svg, toX, toMs, total, height) {
+  const deidentified = !!(result.privacy && result.privacy.deidentified);
+  const w = 320, hgt = Math.round(w * result.media.height / result.media.width);
+  const video = h('video', { src: clipUrl, preload: 'auto', class: 'offscreen', 'aria-hidden': 'true' });
+  video.muted = true;
+  const canvas = h('canvas', { id: 'timeline-frame', width: w, height: hgt, class: 'frame', role: 'img',
+    'aria-label': deidentified ? 'The moment under the cursor, pixelated' : 'The frame under the cursor' });
+  const caption = h('p', { id: 'timeline-frame-time', class: 'meta' }, 'Point at the timeline (or focus it and use the arrow keys) to see that moment of the clip.');
+  const cursor = s('line', { x1: toX(0), x2: toX(0), y1: 0, y2: height - 20, class: 'cursor' });
+  svg.append(cursor);
+  svg.setAttribute('tabindex', '0');
+  let wanted = 0, seeking = false;
+  const draw = () => {
+    const ctx = canvas.getContext('2d');
+    if (deidentified) {
+      const small = document.createElement('canvas');
+      small.width = Math.max(1, Math.round(w / 16)); small.height = Math.max(1, Math.round(hgt / 16));
+      small.getContext('2d').drawImage(video, 0, 0, small.width, small.height);
+      ctx.imageSmoothingEnabled = false;
+      ctx.drawImage(small, 0, 0, small.width, small.height, 0, 0, w, hgt);
+    } else {
+      ctx.drawImage(video, 0, 0, w, hgt);
+    }
+    const ms = Math.round(video.currentTime * 1000);
+    canvas.dataset.ms = String(ms);
+    fill(caption, `${fmt.secs(ms)} of ${fmt.secs(total)}`);
+  };
+  video.addEventListener('seeked', () => {
+    draw();
+    seeking = false;
+    if (Math.abs(video.currentTime * 1000 - wanted) > 40) seek(wanted);
+  });
+  const seek = ms => {
+    wanted = Math.max(0, Math.min(total, ms));
+    cursor.setAttribute('x1', toX(wanted));
+    cursor.setAttribute('x2', toX(wanted));
+    if (seeking || video.readyState < 1) return;
+    seeking = true;
+    video.currentTime = wanted / 1000;
+  };
+  video.addEventListener('loadedmetadata', () => seek(wanted));
+  svg.addEventListener('mousemove', ev => {
+    const r = svg.getBoundingClientRect();
+    seek(toMs((ev.clientX - r.left) * 1000 / r.width));
+  });
+  svg.addEventListener('keydown', ev => {
+    const step = total / 50;
+    if (ev.key === 'ArrowRight') seek(wanted + step);
+    else if (ev.key === 'ArrowLeft') seek(wanted - step);
+    else return;
+    ev.preventDefault();
+  });
+  return h('figure', { class: 'frame-preview' }, canvas, h('figcaption', null, caption), video);
+}
+
+/** @param clip the object URL of the clip the user picked (for the timeline's frames), or null */
+function renderResult(container, result, image, stored, clip = null) {
   let mode = 'blank';
   if (!stored && image) mode = result.privacy && result.privacy.deidentified ? 'pixelated' : 'image';
   const visual = result.media && result.media.width > 0 && result.media.height > 0;
   fill(container,
     h('p', { class: 'meta' }, `Analysis `, h('a', { href: '/console/analyses/' + encodeURIComponent(result.id) }, result.id), `, ${fmt.time(result.createdAt)}`),
     h('div', { class: 'result-grid' }, visual ? drawing(result, image, mode) : h('p', null, 'No picture: this media has no video.'), answerSection(result)),
-    privacySection(result), timelineSection(result), facesSection(result), bodiesSection(result), cuesSection(result), reasoningSection(result));
+    privacySection(result), timelineSection(result, clip), facesSection(result), bodiesSection(result), cuesSection(result), reasoningSection(result));
 }
 
 // ---- Pages ----
@@ -464,6 +538,7 @@ function pageAnalyse() {
   const form = document.getElementById('analyse-form');
   const out = document.getElementById('result');
   let imageUrl = null;
+  let clipUrl = null;
   form.addEventListener('submit', async ev => {
     ev.preventDefault();
     clearError();
@@ -476,6 +551,8 @@ function pageAnalyse() {
     body.append('options', JSON.stringify(analyseOptions()));
     if (imageUrl) URL.revokeObjectURL(imageUrl);
     imageUrl = file.type.startsWith('image/') ? URL.createObjectURL(file) : null;
+    if (clipUrl) URL.revokeObjectURL(clipUrl);
+    clipUrl = file.type.startsWith('video/') ? URL.createObjectURL(file) : null;
     const button = document.getElementById('analyse-submit');
     button.disabled = true;
     fill(out, h('p', null, 'Analysing…'));
@@ -483,7 +560,7 @@ function pageAnalyse() {
       // Video and audio go through the jobs API: progress as it runs, and no limit on the synchronous length.
       const asJob = !file.type.startsWith('image/');
       const result = asJob ? await runJob(body) : await api('/v1/emotion/analyze', { method: 'POST', body });
-      renderResult(out, result, imageUrl, false);
+      renderResult(out, result, imageUrl, false, clipUrl);
       out.dataset.ready = 'true';
     } catch (e) {
       fill(out);

@@ -190,7 +190,8 @@ class ConsoleBrowserTest {
     void aClipRunsAsAJobAndItsTimelineShowsEveryWindow() {
         browser.open(console.toString());
         browser.awaitElement("#backend option[value='local']");
-        browser.driver.findElement(By.id("media")).sendKeys(TestMedia.file("people.mov").toAbsolutePath().toString());
+        // VP8: a codec every Chromium build plays, for the frame under the timeline's cursor.
+        browser.driver.findElement(By.id("media")).sendKeys(TestMedia.file("people.webm").toAbsolutePath().toString());
         new Select(browser.driver.findElement(By.id("backend"))).selectByValue("local");
         browser.driver.findElement(By.id("analyse-submit")).click();
         browser.awaitElement("#result[data-ready='true']");
@@ -205,7 +206,23 @@ class ConsoleBrowserTest {
                 .hasSize(stored.getList("temporal.faceTracks.findAll { it.lastBox != null }").size());
         assertThat(browser.driver.findElements(By.cssSelector("svg.timeline g.band.voice")))
                 .hasSize(stored.getList("temporal.voice.segments").size());
-        browser.js("document.getElementById('result').scrollIntoView()");
+        // Every lane against the API: face tracks, gestures and postures apart, voice segments with pitch and level.
+        assertThat(browser.driver.findElements(By.cssSelector("svg.timeline g.band.face"))).hasSize(stored.getList("temporal.faceTracks").size());
+        assertThat(browser.driver.findElements(By.cssSelector("svg.timeline g.band.gesture")))
+                .hasSize(stored.getList("temporal.gestures.findAll { !it.posture }").size());
+        assertThat(browser.driver.findElements(By.cssSelector("svg.timeline g.band.posture")))
+                .hasSize(stored.getList("temporal.gestures.findAll { it.posture }").size());
+        List<WebElement> voice = browser.driver.findElements(By.cssSelector("svg.timeline g.band.voice title"));
+        if (!voice.isEmpty()) {
+            assertThat(voice.get(0).getAttribute("textContent")).contains(" Hz").contains("dBFS");
+        }
+        // The frame under the cursor: pointing at the middle of the timeline shows the clip there.
+        WebElement timeline = browser.driver.findElement(By.cssSelector("svg.timeline"));
+        browser.js("arguments[0].scrollIntoView()", timeline);
+        new Actions(browser.driver).moveToElement(timeline).perform();
+        WebElement frame = browser.awaitElement("#timeline-frame[data-ms]");
+        long duration = stored.getLong("media.durationMs");
+        assertThat(Long.parseLong(frame.getAttribute("data-ms"))).isBetween(duration / 4, duration * 3 / 4);
         browser.screenshot("analyse-clip");
     }
 
