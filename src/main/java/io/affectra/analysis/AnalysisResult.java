@@ -3,7 +3,9 @@ package io.affectra.analysis;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.affectra.cue.Cue;
 import io.affectra.encoder.audio.VoiceReport;
+import io.affectra.encoder.body.BodyReport;
 import io.affectra.encoder.body.GestureEvent;
+import io.affectra.encoder.body.Skeleton;
 import io.affectra.encoder.face.FaceTrack;
 import io.affectra.encoder.text.TranscriptSegment;
 import io.affectra.encoder.face.FaceReport;
@@ -19,6 +21,9 @@ import java.util.Map;
 /**
  * The answer to one analysis, as returned and as stored (never with the media, face crops or pixels).
  *
+ * @param faces     a still's faces, each with its key landmarks (none in de-identified mode: no face model runs)
+ * @param bodies    a still's people with their pose keypoints and hands; absent when nobody was found and for clips
+ * @param skeleton  how the bodies' points are joined when drawn; present with {@code bodies}
  * @param reasoning what a multi-step strategy did (retrieved knowledge, verification, steps); absent for single-pass
  *                  strategies unless {@code explain} was asked for
  */
@@ -27,6 +32,8 @@ public record AnalysisResult(
         Instant createdAt,
         Media media,
         List<FaceReport> faces,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<BodyReport> bodies,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Skeleton skeleton,
         List<Cue> cues,
         EmotionAnswer answer,
         String backend,
@@ -43,7 +50,8 @@ public record AnalysisResult(
     public AnalysisResult(String id, Instant createdAt, Media media, List<FaceReport> faces, List<Cue> cues, EmotionAnswer answer,
             String backend, String model, String strategy, PromptRef prompt, Usage usage, Privacy privacy, List<String> warnings,
             Map<String, Double> timings) {
-        this(id, createdAt, media, faces, cues, answer, backend, model, strategy, prompt, usage, privacy, warnings, timings, null, null);
+        this(id, createdAt, media, faces, List.of(), null, cues, answer, backend, model, strategy, prompt, usage, privacy, warnings, timings, null,
+                null);
     }
 
     /**

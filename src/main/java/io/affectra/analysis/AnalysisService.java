@@ -1,6 +1,7 @@
 package io.affectra.analysis;
 
 import io.affectra.cue.CueSet;
+import io.affectra.encoder.body.Skeleton;
 import io.affectra.evidence.Evidence;
 import io.affectra.evidence.EvidenceExtractor;
 import io.affectra.evidence.EvidenceOptions;
@@ -84,6 +85,8 @@ public class AnalysisService {
                 Instant.now(),
                 AnalysisResult.Media.image(info.mimeType(), info.width(), info.height()),
                 evidence.faces(),
+                evidence.bodies(),
+                evidence.bodies().isEmpty() ? null : Skeleton.STANDARD,
                 cues.cues(),
                 result.answer(),
                 result.call().backend(),

@@ -72,6 +72,8 @@ public class TemporalAnalysisService {
                 Instant.now(),
                 new AnalysisResult.Media(info.mimeType(), info.width(), info.height(), info.durationMs(), info.hasVideo(), info.hasAudio()),
                 List.of(),
+                List.of(),
+                null,
                 evidence.cues(),
                 WindowAggregator.aggregate(answers.answers, request.labels()),
                 last.call().backend(),

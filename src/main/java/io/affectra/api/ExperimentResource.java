@@ -1,6 +1,7 @@
 package io.affectra.api;
 
 import io.affectra.eval.EvaluationEvents;
+import io.affectra.experiment.CellDiff;
 import io.affectra.experiment.ExperimentCases;
 import io.affectra.experiment.ExperimentExport;
 import io.affectra.experiment.ExperimentService;
@@ -48,9 +49,11 @@ public class ExperimentResource {
     private final EvaluationEvents events;
     private final ExperimentExport exports;
     private final PromptfooImport promptfoo;
+    private final CellDiff diffs;
 
     public ExperimentResource(ExperimentService experiments, ExperimentCases cases, EvaluationEvents events, ExperimentExport exports,
-            PromptfooImport promptfoo) {
+            PromptfooImport promptfoo, CellDiff diffs) {
+        this.diffs = diffs;
         this.experiments = experiments;
         this.cases = cases;
         this.events = events;
@@ -108,6 +111,18 @@ public class ExperimentResource {
                     + "bootstrap interval, McNemar p Holm-corrected across the ablated cells, and the flipped cases.")
     public List<ExperimentView.ComparisonView> ablations(@PathParam("id") String id) {
         return experiments.ablations(id);
+    }
+
+    @GET
+    @Path("/{id}/diff")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Two cells side by side: the templates each sends, their line diff, and the cases judged differently",
+            description = "?a= (default the baseline) and ?b= name cells. Per cell every step its strategy renders with the template sent "
+                    + "there (an inline variant's text too); per step a unified diff and the whole line edit script of the [system] and "
+                    + "[user] sections (steps pair by position); the cases whose first-repeat verdict differs, with both answers; and b "
+                    + "against a as the comparisons have it (difference, interval, McNemar p, flipped cases per metric).")
+    public CellDiff.Diff diff(@PathParam("id") String id, @QueryParam("a") String a, @QueryParam("b") String b) {
+        return diffs.of(id, a, b);
     }
 
     @GET

@@ -11,6 +11,7 @@ import io.affectra.evidence.AvMediaGate;
 import io.affectra.evidence.EvidenceExtractor;
 import io.affectra.evidence.EvidenceKey;
 import io.affectra.evidence.EvidenceOptions;
+import io.affectra.evidence.SharedCueStore;
 import io.affectra.media.AvProbe;
 import io.affectra.media.ImageDecoder;
 import io.affectra.media.MediaKind;
@@ -53,7 +54,8 @@ public class CaseEvidence {
 
     /**
      * What one run has read: each file's hash (files do not change during a run), and evidence by its key, with how
-     * often a case found its evidence already read ({@code hits}) and how often the encoders ran ({@code misses}).
+     * often a case found its evidence already read ({@code hits}: here, or by another replica through the shared store)
+     * and how often the encoders ran ({@code misses}).
      */
     public static final class RunCache {
 
@@ -62,12 +64,15 @@ public class CaseEvidence {
         private final AtomicLong hits = new AtomicLong();
         private final AtomicLong misses = new AtomicLong();
 
-        List<Cue> get(EvidenceKey key, Supplier<List<Cue>> encode) {
+        /** The key's cues: read before in this run, or by another replica (shared), or read now and shared. */
+        List<Cue> get(EvidenceKey key, SharedCueStore shared, Supplier<List<Cue>> encode) {
             boolean[] encoded = new boolean[1];
-            List<Cue> out = cues.computeIfAbsent(key, k -> {
+            List<Cue> out = cues.computeIfAbsent(key, k -> shared.get(k).orElseGet(() -> {
                 encoded[0] = true;
-                return encode.get();
-            });
+                List<Cue> read = encode.get();
+                shared.put(k, read);
+                return read;
+            }));
             (encoded[0] ? misses : hits).incrementAndGet();
             return out;
         }
@@ -85,12 +90,14 @@ public class CaseEvidence {
     private final AvMediaGate avGate;
     private final EvidenceExtractor extractor;
     private final PrivacyConfig privacy;
+    private final SharedCueStore shared;
 
-    public CaseEvidence(ImageDecoder decoder, AvMediaGate avGate, EvidenceExtractor extractor, PrivacyConfig privacy) {
+    public CaseEvidence(ImageDecoder decoder, AvMediaGate avGate, EvidenceExtractor extractor, PrivacyConfig privacy, SharedCueStore shared) {
         this.decoder = decoder;
         this.avGate = avGate;
         this.extractor = extractor;
         this.privacy = privacy;
+        this.shared = shared;
     }
 
     public static RunCache newCache() {
@@ -114,10 +121,10 @@ public class CaseEvidence {
             String sha = cache.hashes.computeIfAbsent(media, Sha256::of);
             if (isClip(decoder.sniff(media))) {
                 key = extractor.clipKey(sha, options);
-                cues = cache.get(key, () -> clipCues(media, options));
+                cues = cache.get(key, shared, () -> clipCues(media, options));
             } else {
                 key = extractor.stillKey(sha, options);
-                cues = cache.get(key, () -> extractor.still(media, options).cues());
+                cues = cache.get(key, shared, () -> extractor.still(media, options).cues());
             }
         }
         return new Evidence(CueSet.of(cues), faces(cues), transcript, key);

@@ -2,6 +2,7 @@ package io.affectra.evidence;
 
 import io.affectra.cue.Cue;
 import io.affectra.cue.CueType;
+import io.affectra.encoder.body.BodyReport;
 import io.affectra.encoder.face.FaceReport;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import java.util.Map;
  *
  * @param cues     in encoder order; a windowed clip's ids carry their window ({@code W2.V1})
  * @param faces    a still's face reports (empty for clips and in de-identified mode)
+ * @param bodies   a still's people with pose keypoints and hands (empty for clips)
  * @param timeline a clip's tracks, voice and transcript segments; null for a still
  * @param warnings what the client should know
  * @param withheld what was not computed for privacy, one line per encoder
@@ -21,12 +23,13 @@ import java.util.Map;
  * @param provisional something that could be measured failed for a passing reason (a transcription backend was down):
  *                 whoever remembers evidence by its key should not keep this one
  */
-public record Evidence(EvidenceKey key, MediaInfo media, List<Cue> cues, List<FaceReport> faces, Timeline timeline,
+public record Evidence(EvidenceKey key, MediaInfo media, List<Cue> cues, List<FaceReport> faces, List<BodyReport> bodies, Timeline timeline,
         List<String> warnings, List<String> withheld, Map<String, Double> timings, boolean provisional) {
 
     public Evidence {
         cues = List.copyOf(cues);
         faces = List.copyOf(faces);
+        bodies = List.copyOf(bodies);
         warnings = List.copyOf(warnings);
         withheld = List.copyOf(withheld);
         timings = Collections.unmodifiableMap(new LinkedHashMap<>(timings));

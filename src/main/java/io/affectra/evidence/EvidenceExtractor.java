@@ -7,6 +7,7 @@ import io.affectra.encoder.StillCues;
 import io.affectra.encoder.StillOptions;
 import io.affectra.encoder.audio.VoiceAnalyzer;
 import io.affectra.encoder.body.BodyAnalyzer;
+import io.affectra.encoder.body.BodyReport;
 import io.affectra.encoder.face.FaceAnalyzer;
 import io.affectra.encoder.face.FaceReport;
 import io.affectra.encoder.speech.Transcription;
@@ -119,17 +120,19 @@ public class EvidenceExtractor {
 
         List<Cue> cues = new ArrayList<>();
         List<FaceReport> faceReports = new ArrayList<>();
+        List<BodyReport> bodyReports = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         Map<String, Double> timings = new LinkedHashMap<>(clock.laps());
         for (StillCues f : found) {
             cues.addAll(f.cues());
             faceReports.addAll(f.faces());
+            bodyReports.addAll(f.bodies());
             warnings.addAll(f.warnings());
             timings.putAll(f.timings());
         }
         MediaInfo media = new MediaInfo(image.kind(), image.kind().mimeType(), image.kind().name(), image.width(), image.height(), null,
                 null, null);
-        return new Evidence(stillKey(Sha256.of(bytes), options), media, cues, faceReports, null, warnings, withheld, timings, false);
+        return new Evidence(stillKey(Sha256.of(bytes), options), media, cues, faceReports, bodyReports, null, warnings, withheld, timings, false);
     }
 
     /** A clip read whole, as one window (a chat part, an evaluation case). */
@@ -158,7 +161,7 @@ public class EvidenceExtractor {
         String format = kind != MediaKind.UNKNOWN ? kind.name() : read.format().split(",")[0].toUpperCase(Locale.ROOT);
         MediaInfo media = new MediaInfo(kind, read.mimeType(kind), format, read.width(), read.height(), extraction.durationMs(),
                 read.hasVideo(), read.hasAudio());
-        return new Evidence(clipKey(Sha256.of(file), options), media, cues, List.of(), extraction.timeline(), extraction.warnings(),
+        return new Evidence(clipKey(Sha256.of(file), options), media, cues, List.of(), List.of(), extraction.timeline(), extraction.warnings(),
                 extraction.withheld(), extraction.timings(), extraction.provisional());
     }
 

@@ -143,7 +143,7 @@ public class ExperimentCases {
         return new CaseDetail(c.key(), c.itemId(), c.question(), c.choices(), c.expected(), c.media(), c.text(), List.copyOf(groups.values()), cells);
     }
 
-    private static Entry entry(List<CaseResult> trials) {
+    static Entry entry(List<CaseResult> trials) {
         CaseResult first = trials.get(0);
         long right = trials.stream().filter(CaseResult::correct).count();
         return new Entry(first.answer(), first.correct(), Math.round(right * 1000.0 / trials.size()) / 1000.0, trials.size(), first.error(),

@@ -102,6 +102,12 @@ final class ExperimentReport {
         return BaselineComparison.holmAdjusted(each).stream().map(ExperimentReport::view).toList();
     }
 
+    /** Cell {@code b} against cell {@code a} on the cases both have, alone (no Holm family): what the compare view shows. */
+    static ExperimentView.ComparisonView pair(DatasetFormat format, String a, String b, Map<String, List<CaseResult>> trials, int samples, long seed) {
+        return view(BaselineComparison.of(a, TrialScores.of(format, trials.getOrDefault(a, List.of())), b,
+                TrialScores.of(format, trials.getOrDefault(b, List.of())), samples, seed, 0.95));
+    }
+
     private static boolean sameApartFromAblation(Cell a, Cell b) {
         return a.variant().name().equals(b.variant().name()) && a.variant().sha256().equals(b.variant().sha256()) && a.backend().equals(b.backend())
                 && Objects.equals(a.model(), b.model()) && a.strategy().equals(b.strategy()) && a.sampling().equals(b.sampling());

@@ -1,15 +1,10 @@
 package io.affectra.work;
 
-import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
@@ -44,39 +39,25 @@ public class RedisLimits implements SharedLimits {
             return start - now
             """;
 
-    private final Optional<String> url;
+    private final RedisConnection redis;
     private final String prefix;
     private final Duration permitLease;
-    private volatile RedisClient redis;
 
     @Inject
-    public RedisLimits(WorkConfig config) {
-        this(config.redis().url(), config.rabbitmq().prefix(), config.redis().permitLease());
+    public RedisLimits(WorkConfig config, RedisConnection redis) {
+        this(redis, config.rabbitmq().prefix(), config.redis().permitLease());
     }
 
-    /** @param url the Redis URL, empty for no shared limits; @param prefix what every key starts with */
-    public RedisLimits(Optional<String> url, String prefix, Duration permitLease) {
-        this.url = url;
+    /** @param prefix what every key starts with */
+    public RedisLimits(RedisConnection redis, String prefix, Duration permitLease) {
+        this.redis = redis;
         this.prefix = prefix;
         this.permitLease = permitLease;
     }
 
     @Override
     public boolean enabled() {
-        return url.isPresent();
-    }
-
-    private RedisClient redis() {
-        RedisClient r = redis;
-        if (r == null) {
-            synchronized (this) {
-                if (redis == null) {
-                    redis = RedisClient.create(URI.create(url.orElseThrow()));
-                }
-                r = redis;
-            }
-        }
-        return r;
+        return redis.configured();
     }
 
     private String key(String key) {
@@ -87,7 +68,7 @@ public class RedisLimits implements SharedLimits {
     public String tryAcquire(String key, int max) {
         String token = UUID.randomUUID().toString();
         try {
-            Object taken = redis().eval(ACQUIRE, List.of(key(key) + ":permits"),
+            Object taken = redis.client().eval(ACQUIRE, List.of(key(key) + ":permits"),
                     List.of(Integer.toString(max), Long.toString(permitLease.toMillis()), token));
             return Long.valueOf(1).equals(taken) ? token : null;
         } catch (JedisException e) {
@@ -98,7 +79,7 @@ public class RedisLimits implements SharedLimits {
     @Override
     public void release(String key, String token) {
         try {
-            redis().zrem(key(key) + ":permits", token);
+            redis.client().zrem(key(key) + ":permits", token);
         } catch (JedisException e) {
             // The lease returns it.
         }
@@ -107,17 +88,10 @@ public class RedisLimits implements SharedLimits {
     @Override
     public long reserveStart(String key, long intervalNanos) {
         try {
-            Object wait = redis().eval(RESERVE, List.of(key(key) + ":next-start"), List.of(Long.toString(Math.max(1, intervalNanos / 1000))));
+            Object wait = redis.client().eval(RESERVE, List.of(key(key) + ":next-start"), List.of(Long.toString(Math.max(1, intervalNanos / 1000))));
             return ((Number) wait).longValue() * 1000;
         } catch (JedisException e) {
             throw new SharedLimitsUnavailableException("Redis did not answer: " + e.getMessage(), e);
-        }
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        RedisClient r = redis;
-        if (r != null) {
-            r.close();
         }
     }
 }

@@ -42,7 +42,10 @@ public interface WorkConfig {
 
     Redis redis();
 
-    /** Backend limits shared by every replica (off without a URL: each replica limits its own calls). */
+    /**
+     * Backend limits and a run's cues shared by every replica (off without a URL: each replica limits its own calls and
+     * reads its own evidence).
+     */
     interface Redis {
 
         /** e.g. {@code redis://127.0.0.1:6379}; keys start with the RabbitMQ prefix. */
@@ -51,6 +54,10 @@ public interface WorkConfig {
         /** How long a permit holds without being given back: the permits of a replica that died come back after it. */
         @WithDefault("5m")
         Duration permitLease();
+
+        /** How long a run's cues stay shared in Redis for the other replicas (cues only, never media). */
+        @WithDefault("1h")
+        Duration cueTtl();
     }
 
     interface Rabbitmq {

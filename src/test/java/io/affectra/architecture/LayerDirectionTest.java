@@ -53,7 +53,7 @@ class LayerDirectionTest {
             "api, api.openai, api.problem",
             "the request filters answer in the shape of the route (problem+json or OpenAI errors), and both shapes carry the request id",
             "encoder, encoder.body, encoder.body.gesture, encoder.face",
-            "the still-encoder SPI's result carries the face report and EncodersConfig names the body settings, while face and"
+            "the still-encoder SPI's result carries the face and body reports and EncodersConfig names the body settings, while face and"
                     + " body implement the SPI; the gesture rules read body tracks and the body encoder runs them",
             "gateway, gateway.media",
             "chat media becomes cues for a model route, and the conversation rewriter places those cues in the chat",

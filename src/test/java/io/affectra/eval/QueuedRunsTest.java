@@ -75,7 +75,7 @@ class QueuedRunsTest {
     void aRunsTrialsGoThroughTheQueueAndEachIsStoredOnceWithItsReplica() throws Exception {
         String id = Evaluations.start("{\"dataset\":\"knowledge-pairs\",\"backend\":\"local\",\"strategies\":[\"direct\",\"pep-mek\"],\"limit\":6}");
 
-        List<String> events = untilTheEnd(id);
+        List<String> events = untilTheEnd("evaluations", id);
 
         assertThat(events).last().isEqualTo("completed");
         assertThat(events).contains("progress");
@@ -87,6 +87,39 @@ class QueuedRunsTest {
         assertThat(rows("select replica, count(*) from evaluation_case where evaluation_id = ? group by replica", id))
                 .containsExactly(RabbitmqProfile.REPLICA + " 24");
         assertThat(rows("select replica, items from run_dispatch where run_id = ?", id)).containsExactly(RabbitmqProfile.REPLICA + " 24");
+    }
+
+    @Test
+    void anExperimentsTrialsGoThroughTheQueueOverEvidenceReadOnce() throws Exception {
+        String spec = """
+                name: queued
+                format: label
+                mediaDir: src/test/resources/media
+                labels: [happiness, neutral, sadness, anger]
+                backends: [local]
+                strategies: [direct]
+                ablations: [-face]
+                """;
+        String photos = """
+                {"id": "p1", "media": "sample1.jpg", "label": "happiness"}
+                {"id": "p2", "media": "sample2.jpg", "label": "neutral"}
+                {"id": "p3", "media": "sample3.jpg", "label": "happiness"}
+                """;
+        String id = given().multiPart("spec", spec, "application/yaml")
+                .multiPart("dataset", "photos.jsonl", photos.getBytes(StandardCharsets.UTF_8), "application/x-ndjson")
+                .when().post("/v1/experiments").then().statusCode(202).extract().path("id");
+
+        List<String> events = untilTheEnd("experiments", id);
+
+        assertThat(events).last().isEqualTo("completed");
+        JsonPath experiment = given().when().get("/v1/experiments/" + id).then().statusCode(200).extract().jsonPath();
+        assertThat(experiment.getString("status")).isEqualTo("completed");
+        assertThat(experiment.getList("cells")).hasSize(2);
+        assertThat(rows("select replica, count(*) from evaluation_case where evaluation_id = ? group by replica", id))
+                .containsExactly(RabbitmqProfile.REPLICA + " 6");
+        // Both cells answer each photo: its evidence is read once and found once, counted by the replica that did it.
+        assertThat(experiment.getLong("cueCache.hits") + experiment.getLong("cueCache.misses")).isEqualTo(6);
+        assertThat(experiment.getLong("cueCache.misses")).isEqualTo(3);
     }
 
     @Test
@@ -113,7 +146,7 @@ class QueuedRunsTest {
         try (Connection c = LocalRabbitmq.factory().newConnection(); Channel ch = c.createChannel()) {
             ch.basicPublish("", broker.workQueue(), MessageProperties.PERSISTENT_BASIC, JSON.writeValueAsBytes(new WorkItem(id, "direct", "p1#basic", 0)));
         }
-        List<String> events = untilTheEnd(id);
+        List<String> events = untilTheEnd("evaluations", id);
 
         assertThat(events).last().isEqualTo("failed");
         EvaluationRecord failed = store.find(id).orElseThrow();
@@ -152,8 +185,8 @@ class QueuedRunsTest {
     }
 
     /** The run's SSE event names, read until the stream ends (it ends with the run). */
-    private List<String> untilTheEnd(String id) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(root + "v1/evaluations/" + id + "/events")).header("Accept", "text/event-stream")
+    private List<String> untilTheEnd(String kind, String id) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(root + "v1/" + kind + "/" + id + "/events")).header("Accept", "text/event-stream")
                 .timeout(Duration.ofMinutes(3)).build();
         HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
         List<String> names = new ArrayList<>();

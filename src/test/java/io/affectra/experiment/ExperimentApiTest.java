@@ -157,6 +157,55 @@ class ExperimentApiTest {
                 .extract().jsonPath();
         assertThat(matrix.getList("rows.caseKey")).contains("p3");
         assertThat(matrix.getList("cells")).hasSize(16);
+
+        // Two cells side by side. The inline variant against the shipped template: its text is there, and the diff
+        // deletes the shipped system section and inserts the variant's, keeping the [user] section it inherited.
+        String base = "/v1/experiments/" + submitted.getString("id");
+        JsonPath inline = given().when().get(base + "/diff?a=c1&b=c9").then().statusCode(200).extract().jsonPath();
+        assertThat(inline.getString("b.label")).isEqualTo("emotion/terse | stub | direct");
+        assertThat(inline.getString("a.steps[0].template")).isEqualTo("emotion/direct@1");
+        assertThat(inline.getBoolean("a.steps[0].inline")).isFalse();
+        assertThat(inline.getString("b.steps[0].template")).isEqualTo("emotion/terse@0");
+        assertThat(inline.getBoolean("b.steps[0].inline")).isTrue();
+        assertThat(inline.getString("b.steps[0].system")).startsWith("TERSE-VARIANT.");
+        assertThat(inline.getString("b.steps[0].user")).isEqualTo(inline.getString("a.steps[0].user"));
+        assertThat(inline.getBoolean("identical")).isFalse();
+        assertThat(inline.getString("templates[0].diff")).contains("+TERSE-VARIANT.", "-You are an emotion-recognition assistant");
+        List<String> inserted = inline.getList("templates[0].lines.findAll { it.kind == 'INSERT' }.line");
+        assertThat(inserted).containsExactly("TERSE-VARIANT. Pick one of {labels}. Cite cue ids. Reply with JSON following {schema}");
+        assertThat(inline.<String>getList("templates[0].lines.findAll { it.kind == 'KEEP' }.line")).contains("[system]", "[user]");
+        // The edit script rebuilds both texts.
+        String sentA = "[system]\n" + inline.getString("a.steps[0].system") + "\n[user]\n" + inline.getString("a.steps[0].user");
+        assertThat(String.join("\n", inline.<String>getList("templates[0].lines.findAll { it.kind != 'INSERT' }.line"))).isEqualTo(sentA);
+
+        // A variant of the emotion task is sent in place of every emotion template: emo-llama's too.
+        JsonPath strategies = given().when().get(base + "/diff?b=c3").then().statusCode(200).extract().jsonPath();
+        assertThat(strategies.getString("a.cell")).isEqualTo("c1");
+        assertThat(strategies.getString("b.steps[0].renders")).isEqualTo("emotion/emo-llama");
+        assertThat(strategies.getString("b.steps[0].template")).isEqualTo("emotion/direct@1");
+        assertThat(strategies.getBoolean("identical")).isTrue();
+        assertThat(strategies.getString("templates[0].diff")).isEmpty();
+
+        // The same template without the face: the cases judged differently are the comparison's flips.
+        JsonPath ablated = given().when().get(base + "/diff?a=c1&b=c2").then().statusCode(200).extract().jsonPath();
+        assertThat(ablated.getBoolean("identical")).isTrue();
+        List<String> flipped = ablated.getList("flips.caseKey");
+        assertThat(flipped).contains("p3").containsExactlyInAnyOrderElementsOf(concat(faceless.get("rightToWrong"), faceless.get("wrongToRight")));
+        assertThat(ablated.getString("flips.find { it.caseKey == 'p3' }.a.answer")).isEqualTo("happiness");
+        assertThat(ablated.getString("flips.find { it.caseKey == 'p3' }.b.answer")).isEqualTo("neutral");
+        assertThat(ablated.getString("statistics.cell")).isEqualTo("c2");
+        assertThat(ablated.getDouble("statistics.metrics.accuracy.difference")).isEqualTo(run.getDouble("comparisons.find { it.cell == 'c2' }.metrics.accuracy.difference"));
+
+        given().when().get(base + "/diff?a=c1").then().statusCode(400).body("type", org.hamcrest.Matchers.endsWith("invalid-query"));
+        given().when().get(base + "/diff?a=c1&b=c99").then().statusCode(400).body("detail", org.hamcrest.Matchers.containsString("c99"));
+        given().when().get("/v1/experiments/no-such-id/diff?b=c2").then().statusCode(404);
+    }
+
+    private static List<String> concat(Object a, Object b) {
+        List<String> out = new java.util.ArrayList<>();
+        ((List<?>) a).forEach(x -> out.add((String) x));
+        ((List<?>) b).forEach(x -> out.add((String) x));
+        return out;
     }
 
     @Test

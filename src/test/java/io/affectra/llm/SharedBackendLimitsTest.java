@@ -2,6 +2,7 @@ package io.affectra.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.affectra.work.RedisConnection;
 import io.affectra.work.RedisLimits;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class SharedBackendLimitsTest {
 
     private static RedisLimits redis(String prefix) {
-        return new RedisLimits(Optional.of("redis://127.0.0.1:6379"), prefix, Duration.ofMinutes(1));
+        return new RedisLimits(new RedisConnection(Optional.of("redis://127.0.0.1:6379")), prefix, Duration.ofMinutes(1));
     }
 
     private static BackendLimiter.Limits limits(int maxConcurrency, int requestsPerMinute) {
@@ -103,7 +104,7 @@ class SharedBackendLimitsTest {
     @Test
     void withoutRedisALimiterLimitsItsOwnCalls() {
         String prefix = "affectra-test-" + UUID.randomUUID();
-        BackendLimiter limiter = new BackendLimiter(limits(1, 0), new RedisLimits(Optional.of("redis://127.0.0.1:1"), prefix, Duration.ofMinutes(1)));
+        BackendLimiter limiter = new BackendLimiter(limits(1, 0), new RedisLimits(new RedisConnection(Optional.of("redis://127.0.0.1:1")), prefix, Duration.ofMinutes(1)));
 
         assertThat(limiter.call("vllm", () -> "answered")).isEqualTo("answered");
         assertThat(limiter.available("vllm")).isEqualTo(1);

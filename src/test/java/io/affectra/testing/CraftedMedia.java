@@ -243,6 +243,25 @@ public final class CraftedMedia {
         }
     }
 
+    /** A real photograph resized by {@code factor} (bilinear), as JPEG: larger than the decoder's 2048 px makes it decode subsampled. */
+    public static Path resized(String name, double factor) {
+        try {
+            var full = ImageIO.read(TestMedia.file(name).toFile());
+            int w = (int) Math.round(full.getWidth() * factor);
+            int h = (int) Math.round(full.getHeight() * factor);
+            var out = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_3BYTE_BGR);
+            var g = out.createGraphics();
+            g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.drawImage(full, 0, 0, w, h, null);
+            g.dispose();
+            ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+            ImageIO.write(out, "jpg", jpeg);
+            return write(name.replaceAll("\\.\\w+$", "") + "-x" + factor + ".jpg", jpeg.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static Path write(String name, byte[] bytes) {
         try {
             Path dir = Files.createDirectories(Path.of("target", "test-media"));

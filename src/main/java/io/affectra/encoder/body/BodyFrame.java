@@ -26,6 +26,19 @@ public record BodyFrame(long timestampMs, int width, int height, List<PersonPose
         return people.stream().filter(p -> id.equals(p.id())).findFirst();
     }
 
+    /**
+     * The same frame in other pixels: every keypoint and hand landmark times {@code scale}, as a subsampled still's
+     * frame is taken back to the original image's pixels (the gesture rules measure in body sizes, so they read the
+     * same).
+     */
+    public BodyFrame scaled(double scale) {
+        if (scale == 1) {
+            return this;
+        }
+        return new BodyFrame(timestampMs, (int) Math.round(width * scale), (int) Math.round(height * scale),
+                people.stream().map(p -> p.scaled(scale)).toList(), timings);
+    }
+
     BodyFrame with(List<PersonPose> newPeople, Map<String, Double> newTimings) {
         return new BodyFrame(timestampMs, width, height, newPeople, newTimings);
     }

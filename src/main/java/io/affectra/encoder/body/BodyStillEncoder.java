@@ -49,10 +49,11 @@ public class BodyStillEncoder implements StillCueEncoder {
         if (!body.enabled()) {
             return StillCues.NONE;
         }
-        BodyFrame frame = body.analyze(image.pixels(), 0, new PersonTracker());
+        // In the original image's pixels, as face boxes are: a large photo is decoded subsampled.
+        BodyFrame frame = body.analyze(image.pixels(), 0, new PersonTracker()).scaled(image.scale());
         Map<String, Double> timings = new LinkedHashMap<>();
         frame.timings().forEach((k, v) -> timings.put("body." + k, v));
         List<KeypointTrack> tracks = KeypointTrack.of(List.of(frame));
-        return StillCues.of(BodyCues.of(tracks, GestureDetectors.detect(tracks)), timings);
+        return new StillCues(BodyCues.of(tracks, GestureDetectors.detect(tracks)), List.of(), BodyReport.of(frame), List.of(), timings);
     }
 }

@@ -35,6 +35,12 @@ public record Hand(BodyPart wrist, double presence, String handedness, double ha
                 raw.points(), new Region(x0, y0, x1 - x0, y1 - y0));
     }
 
+    Hand scaled(double scale) {
+        return new Hand(wrist, presence, handedness, handednessScore,
+                landmarks.stream().map(p -> new HandPoint(p.x() * scale, p.y() * scale, p.z() * scale)).toList(),
+                new Region(box.x() * scale, box.y() * scale, box.width() * scale, box.height() * scale));
+    }
+
     public HandPoint landmark(int index) {
         return landmarks.get(index);
     }

@@ -20,6 +20,10 @@ public record PersonPose(String id, Pose pose, List<Hand> hands) {
         return hands.stream().filter(h -> h.wrist() == wrist).findFirst();
     }
 
+    PersonPose scaled(double scale) {
+        return new PersonPose(id, pose.scaled(scale), hands.stream().map(h -> h.scaled(scale)).toList());
+    }
+
     public PersonPose withId(String newId) {
         return new PersonPose(newId, pose, hands);
     }

@@ -54,6 +54,10 @@ public record Pose(int id, double score, List<Keypoint> keypoints) {
         return new Region(x0, y0, x1 - x0, y1 - y0);
     }
 
+    Pose scaled(double scale) {
+        return new Pose(id, score, keypoints.stream().map(k -> new Keypoint(k.part(), k.x() * scale, k.y() * scale, k.score())).toList());
+    }
+
     public Pose withId(int newId) {
         return new Pose(newId, score, keypoints);
     }

@@ -146,7 +146,8 @@ public class FaceAnalyzer {
                     round(meshes.get(i).faceFlag()),
                     new FaceReport.Expression(LabelSet.CANONICAL.labels().get(top), round(probs[top]), named(probs), perModel.get(i)),
                     actionUnits.measure(meshes.get(i)).stream().map(FaceAnalyzer::rounded).toList(),
-                    priors.get(i)));
+                    priors.get(i),
+                    KeyLandmarks.of(meshes.get(i), decoded.scale())));
         }
         clock.lap("actionUnits");
         return new FaceAnalysis(reports, clock.laps());

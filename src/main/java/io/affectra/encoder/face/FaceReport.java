@@ -1,6 +1,8 @@
 package io.affectra.encoder.face;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.affectra.cue.Region;
+import io.affectra.media.geometry.Xy;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +16,8 @@ import java.util.Map;
  * @param expression  the ensemble's label and probabilities, with each model's own output kept
  * @param actionUnits geometric action-unit proxies
  * @param priors      facial priors when requested and allowed, else null
+ * @param landmarks   the key FaceMesh landmarks by name ({@code rightEyeOuter}, {@code mouthLeft}, ...: the person's own
+ *                    sides), each {@code [x, y]} in original image pixels; drawn by the console, read by nothing else
  */
 public record FaceReport(
         String id,
@@ -22,7 +26,8 @@ public record FaceReport(
         double faceFlag,
         Expression expression,
         List<ActionUnit> actionUnits,
-        Priors priors) {
+        Priors priors,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Xy> landmarks) {
 
     public record Expression(String label, double score, Map<String, Double> probabilities, Map<String, Map<String, Double>> models) {
     }

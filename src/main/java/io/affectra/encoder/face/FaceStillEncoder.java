@@ -49,6 +49,6 @@ public class FaceStillEncoder implements StillCueEncoder {
         List<String> warnings = options.facialPriors() && !faces.priorsAvailable()
                 ? List.of("facial priors were requested but no prior model is enabled on this server")
                 : List.of();
-        return new StillCues(FaceCues.of(analysis.faces(), TimeSpan.STILL), analysis.faces(), warnings, analysis.timings());
+        return new StillCues(FaceCues.of(analysis.faces(), TimeSpan.STILL), analysis.faces(), List.of(), warnings, analysis.timings());
     }
 }

@@ -164,20 +164,31 @@ function topUnits(face, n = 3) {
     .map(u => (u.facs || u.name).split(/[\s(]/)[0]); // "AU5 (wide) vs AU7/AU43 (narrow)" -> "AU5"
 }
 
+// Whom a cue is about: its subject, else the face or person its id starts with (F2.au.brow_raise -> F2).
+function cueSubject(result, cue) {
+  if (cue.subject) return cue.subject;
+  const who = [...(result.faces || []), ...(result.bodies || [])].find(x => (cue.id || '').startsWith(x.id + '.'));
+  return who ? who.id : null;
+}
+
 function cueRegion(result, cue) {
   if (cue.region) return cue.region;
-  const face = (result.faces || []).find(f => f.id === cue.subject || (cue.id || '').startsWith(f.id + '.'));
-  return face ? face.box : null;
+  const subject = cueSubject(result, cue);
+  const who = [...(result.faces || []), ...(result.bodies || [])].find(x => x.id === subject);
+  return who ? who.box : null;
 }
 
 function highlight(result, cueId, on) {
   document.querySelectorAll('.cue-hl').forEach(el => el.remove());
-  document.querySelectorAll('[data-cue].active').forEach(el => el.classList.remove('active'));
+  document.querySelectorAll('[data-cue].active, [data-subject].active').forEach(el => el.classList.remove('active'));
   if (!on) return;
   const svg = document.querySelector('#figure svg');
   const cue = (result.cues || []).find(c => c.id === cueId);
   document.querySelectorAll(`[data-cue="${CSS.escape(cueId)}"]`).forEach(el => el.classList.add('active'));
   if (!svg || !cue) return;
+  // The face's landmarks or the person's skeleton light up with the region.
+  const subject = cueSubject(result, cue);
+  if (subject) svg.querySelectorAll(`[data-subject="${CSS.escape(subject)}"]`).forEach(el => el.classList.add('active'));
   const r = cueRegion(result, cue);
   if (!r) return;
   svg.append(s('rect', { class: 'cue-hl', x: r.x, y: r.y, width: r.width, height: r.height }));
@@ -220,6 +231,48 @@ function backdrop(result, image, mode) {
   return canvas;
 }
 
+// Lines through named face landmarks: brows, eyes, the nose's ridge, the lips. Only the points are the API's.
+const FACE_OUTLINES = [
+  ['rightBrowOuter', 'rightBrowMid', 'rightBrowInner'], ['leftBrowInner', 'leftBrowMid', 'leftBrowOuter'],
+  ['rightEyeOuter', 'rightEyeUpper', 'rightEyeInner', 'rightEyeLower', 'rightEyeOuter'],
+  ['leftEyeInner', 'leftEyeUpper', 'leftEyeOuter', 'leftEyeLower', 'leftEyeInner'],
+  ['noseBridge', 'noseTip'], ['mouthRight', 'upperLipTop', 'mouthLeft', 'lowerLipBottom', 'mouthRight'],
+];
+
+function landmarks(face, stroke) {
+  const at = face.landmarks || {};
+  const out = [];
+  for (const line of FACE_OUTLINES) {
+    if (line.every(n => at[n])) out.push(s('polyline', { class: 'contour', points: line.map(n => at[n].join(',')).join(' ') }));
+  }
+  for (const [name, [x, y]] of Object.entries(at)) {
+    out.push(s('circle', { class: 'landmark', 'data-landmark': name, cx: x, cy: y, r: Math.max(1.5, stroke * 0.8) }));
+  }
+  return out;
+}
+
+// A person's pose: the skeleton's edges where both keypoints are seen (score >= skeleton.minScore), the seen
+// keypoints, and each hand's bones.
+function bodyGroup(body, skeleton, stroke) {
+  const min = skeleton.minScore;
+  const at = Object.fromEntries(body.keypoints.map(k => [k.part, k]));
+  const seen = k => k && k.score >= min;
+  const g = s('g', { class: 'body', id: 'body-' + body.id, 'data-subject': body.id, 'clip-path': 'url(#media-clip)' },
+    s('title', null, `${body.id}: pose score ${fmt.num(body.score, 2)}, ${(body.hands || []).length} hand(s)`));
+  for (const [a, b] of skeleton.pose) {
+    if (seen(at[a]) && seen(at[b])) g.append(s('line', { class: 'bone', 'data-edge': `${a}-${b}`, x1: at[a].x, y1: at[a].y, x2: at[b].x, y2: at[b].y }));
+  }
+  for (const k of body.keypoints) {
+    if (seen(k)) g.append(s('circle', { class: 'joint', 'data-part': k.part, cx: k.x, cy: k.y, r: stroke * 1.6 }));
+  }
+  for (const hand of body.hands || []) {
+    const p = hand.points;
+    g.append(s('g', { class: 'hand', 'data-wrist': hand.wrist },
+      skeleton.hand.filter(([a, b]) => p[a] && p[b]).map(([a, b]) => s('line', { class: 'hand-bone', x1: p[a][0], y1: p[a][1], x2: p[b][0], y2: p[b][1] }))));
+  }
+  return g;
+}
+
 function drawing(result, image, mode) {
   const w = result.media.width, hgt = result.media.height;
   const stroke = Math.max(2, Math.round(Math.max(w, hgt) / 400));
@@ -232,12 +285,18 @@ function drawing(result, image, mode) {
     svg.append(s('rect', { class: 'cue-region', 'data-cue': cue.id, x: r.x, y: r.y, width: r.width, height: r.height },
       s('title', null, `${cue.id}: ${cue.label}`)));
   }
+  const bodies = result.skeleton ? result.bodies || [] : [];
+  // A part the pose model places beyond the frame (a knee below the bottom edge) keeps its place in the API, but is
+  // not drawn off the picture.
+  svg.append(s('defs', null, s('clipPath', { id: 'media-clip' }, s('rect', { x: 0, y: 0, width: w, height: hgt }))));
+  for (const body of bodies) svg.append(bodyGroup(body, result.skeleton, stroke));
   for (const face of result.faces || []) {
     const b = face.box;
     const units = topUnits(face);
     const label = [face.id, face.expression ? face.expression.label : null, units.join(' ')].filter(Boolean).join(' · ');
-    const g = s('g', { class: 'face', id: 'face-' + face.id, 'data-face': face.id });
+    const g = s('g', { class: 'face', id: 'face-' + face.id, 'data-face': face.id, 'data-subject': face.id });
     g.append(s('rect', { class: 'face-box', x: b.x, y: b.y, width: b.width, height: b.height, 'data-face': face.id }, s('title', null, label)));
+    g.append(...landmarks(face, stroke));
     const ty = b.y > font * 1.4 ? b.y - font * 0.4 : b.y + b.height + font;
     // Labels of faces in the right half grow leftwards, so that they stay over the picture.
     const right = b.x + b.width / 2 > w / 2;
@@ -255,7 +314,10 @@ function drawing(result, image, mode) {
       s('text', { class: 'face-label', x: b.x, y: b.y > font * 1.4 ? b.y - font * 0.4 : b.y + b.height + font }, label)));
   }
   const figure = h('figure', { id: 'figure', class: 'drawing' }, h('div', { class: 'stage' }, backdrop(result, image, mode), svg));
-  const what = tracks.length ? `${tracks.length} face track(s), each at its last position` : `${(result.faces || []).length} face(s) boxed`;
+  const hands = bodies.reduce((n, b) => n + (b.hands || []).length, 0);
+  const what = tracks.length ? `${tracks.length} face track(s), each at its last position` :
+    ((result.privacy && result.privacy.deidentified) ? 'faces not read (de-identified)' : `${(result.faces || []).length} face(s) boxed with their landmarks`) +
+    (bodies.length ? `; ${bodies.length} pose skeleton(s) and ${hands} hand(s)` : '');
   figure.append(h('figcaption', null,
     `${result.media.type}, ${w} × ${hgt} px; ${what}` +
     (mode === 'blank' ? '. Media is never stored (and a clip is not redrawn), so the boxes are drawn on a blank canvas of the media\'s size.' :
@@ -288,6 +350,16 @@ function facesSection(result) {
     table(null, ['face', 'expression', 'score', 'top action units', 'box (x, y, w, h)'], result.faces.map(f => h('tr', null,
       h('th', { scope: 'row' }, f.id), h('td', null, f.expression ? f.expression.label : '–'), h('td', null, f.expression ? fmt.num(f.expression.score, 2) : '–'),
       h('td', null, topUnits(f).join(', ') || '–'), h('td', null, [f.box.x, f.box.y, f.box.width, f.box.height].map(v => Math.round(v)).join(', '))))));
+}
+
+function bodiesSection(result) {
+  if (!(result.bodies || []).length) return null;
+  const min = result.skeleton ? result.skeleton.minScore : 0;
+  return h('section', { class: 'panel' }, h('h2', null, 'People (pose and hands)'),
+    table(null, ['person', 'pose score', 'keypoints seen', 'hands', 'box (x, y, w, h)'], result.bodies.map(b => h('tr', null,
+      h('th', { scope: 'row' }, b.id), h('td', null, fmt.num(b.score, 2)), h('td', null, `${b.keypoints.filter(k => k.score >= min).length} of ${b.keypoints.length}`),
+      h('td', null, (b.hands || []).map(x => x.wrist.replace('Wrist', '')).join(', ') || 'none'),
+      h('td', null, [b.box.x, b.box.y, b.box.width, b.box.height].map(v => Math.round(v)).join(', '))))));
 }
 
 function cuesSection(result) {
@@ -325,44 +397,118 @@ function privacySection(result) {
 }
 
 // One lane per kind of timed thing, bands across the clip's length.
-function timelineSection(result) {
+function timelineSection(result, clipUrl) {
   const t = result.temporal;
   if (!t) return null;
   const total = result.media.durationMs || Math.max(1, ...(t.timeline || []).map(w => w.endMs));
   const width = 1000, lane = 28, pad = 110;
+  const gesture = g => ({ start: g.startMs, end: g.endMs, text: g.gesture, cls: (g.posture ? 'posture' : 'gesture') + (g.nfblGroup ? ' nfbl-' + g.nfblGroup : ''),
+    title: `${g.gesture} (${g.person}${g.nfblGroup ? ', NFBL group ' + g.nfblGroup : ''}, confidence ${fmt.num(g.confidence, 2)})` });
   const lanes = [
     ['Windows', (t.timeline || []).map(w => ({ start: w.startMs, end: w.endMs, text: w.answer ? `${w.answer.label} ${fmt.num(w.answer.confidence, 2)}` : '', cls: 'window' }))],
-    ['Voice', ((t.voice && t.voice.segments) || []).map(v => ({ start: v.startMs, end: v.endMs, text: '', cls: 'voice' }))],
-    ['Gestures', (t.gestures || []).map(g => ({ start: g.startMs, end: g.endMs, text: g.gesture, cls: 'gesture' }))],
+    // A lane per face track (they overlap in time), the ninth and later ones together.
+    ...faceLanes(t.faceTracks || []),
+    ['Gestures', (t.gestures || []).filter(g => !g.posture).map(gesture)],
+    ['Postures', (t.gestures || []).filter(g => g.posture).map(gesture)],
+    ['Voice', ((t.voice && t.voice.segments) || []).map(v => ({ start: v.startMs, end: v.endMs, text: `${fmt.num(v.f0MeanHz, 0)} Hz ${fmt.num(v.energyDb, 0)} dB`, cls: 'voice',
+      title: `speech: pitch ${fmt.num(v.f0MeanHz, 0)} Hz (range ${fmt.num(v.f0RangeSt, 1)} semitones), level ${fmt.num(v.energyDb, 1)} dBFS, ${fmt.num(v.syllableRate, 1)} syllables/s` }))],
     ['Transcript', (t.transcript || []).map(x => ({ start: x.startMs, end: x.endMs, text: x.text, cls: 'sentence' }))],
   ];
   const x = ms => pad + (width - pad) * ms / total;
-  const svg = s('svg', { viewBox: `0 0 ${width} ${lanes.length * lane + 20}`, class: 'timeline', role: 'img', 'aria-label': 'Timeline of the clip' });
+  const height = lanes.length * lane + 20;
+  const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, class: 'timeline', role: 'img', 'aria-label': 'Timeline of the clip' });
   lanes.forEach(([name, bands], i) => {
     const y = i * lane;
     svg.append(s('text', { x: 4, y: y + 18, class: 'lane' }, name));
     for (const b of bands) {
       svg.append(s('g', { class: 'band ' + b.cls },
-        s('rect', { x: x(b.start), y: y + 4, width: Math.max(1, x(b.end) - x(b.start)), height: lane - 8 }, s('title', null, `${fmt.secs(b.start)}–${fmt.secs(b.end)} ${b.text}`)),
+        s('rect', { x: x(b.start), y: y + 4, width: Math.max(1, x(b.end) - x(b.start)), height: lane - 8 }, s('title', null, `${fmt.secs(b.start)}–${fmt.secs(b.end)} ${b.title || b.text}`)),
         b.text && x(b.end) - x(b.start) > 40 ? s('text', { x: x(b.start) + 3, y: y + 18 }, b.text.slice(0, Math.floor((x(b.end) - x(b.start)) / 7))) : null));
     }
   });
   svg.append(s('text', { x: pad, y: lanes.length * lane + 14, class: 'lane' }, '0 s'));
   svg.append(s('text', { x: width - 50, y: lanes.length * lane + 14, class: 'lane' }, fmt.secs(total)));
-  return h('section', { class: 'panel' }, h('h2', null, 'Timeline'), svg,
+  const preview = clipUrl && result.media.width > 0 ? framePreview(result, clipUrl, svg, ms => x(ms), px => (px - pad) / (width - pad) * total, total, height) : null;
+  return h('section', { class: 'panel' }, h('h2', null, 'Timeline'), svg, preview,
     table('Windows', ['window', 'from', 'to', 'answer', 'confidence'], (t.timeline || []).map(w => h('tr', null,
       h('td', null, w.index), h('td', null, fmt.secs(w.startMs)), h('td', null, fmt.secs(w.endMs)), h('td', null, w.answer ? w.answer.label : '–'),
       h('td', null, w.answer ? fmt.num(w.answer.confidence, 2) : '–')))));
 }
 
-function renderResult(container, result, image, stored) {
+function faceLanes(tracks) {
+  const band = f => ({ start: f.firstSeenMs, end: f.lastSeenMs, text: `${f.id} ${f.label || ''}`, cls: 'face',
+    title: `${f.id}: ${f.label || 'no expression'} over ${f.frames} frames` });
+  const lanes = tracks.slice(0, 8).map(f => [`Face ${f.id}`, [band(f)]]);
+  if (tracks.length > 8) lanes.push(['More faces', tracks.slice(8).map(band)]);
+  return lanes.length ? lanes : [['Faces', []]];
+}
+
+// The frame under the timeline's cursor, from the clip the user picked (it never leaves the browser again); pixelated
+// as a whole in de-identified mode, since no face boxes came back to blur by. Arrow keys move the cursor too.
+function framePreview(result, clipUrl, svg, toX, toMs, total, height) {
+  const deidentified = !!(result.privacy && result.privacy.deidentified);
+  const w = 320, hgt = Math.round(w * result.media.height / result.media.width);
+  const video = h('video', { src: clipUrl, preload: 'auto', class: 'offscreen', 'aria-hidden': 'true' });
+  video.muted = true;
+  const canvas = h('canvas', { id: 'timeline-frame', width: w, height: hgt, class: 'frame', role: 'img',
+    'aria-label': deidentified ? 'The moment under the cursor, pixelated' : 'The frame under the cursor' });
+  const caption = h('p', { id: 'timeline-frame-time', class: 'meta' }, 'Point at the timeline (or focus it and use the arrow keys) to see that moment of the clip.');
+  const cursor = s('line', { x1: toX(0), x2: toX(0), y1: 0, y2: height - 20, class: 'cursor' });
+  svg.append(cursor);
+  svg.setAttribute('tabindex', '0');
+  let wanted = 0, seeking = false;
+  const draw = () => {
+    const ctx = canvas.getContext('2d');
+    if (deidentified) {
+      const small = document.createElement('canvas');
+      small.width = Math.max(1, Math.round(w / 16)); small.height = Math.max(1, Math.round(hgt / 16));
+      small.getContext('2d').drawImage(video, 0, 0, small.width, small.height);
+      ctx.imageSmoothingEnabled = false;
+      ctx.drawImage(small, 0, 0, small.width, small.height, 0, 0, w, hgt);
+    } else {
+      ctx.drawImage(video, 0, 0, w, hgt);
+    }
+    const ms = Math.round(video.currentTime * 1000);
+    canvas.dataset.ms = String(ms);
+    fill(caption, `${fmt.secs(ms)} of ${fmt.secs(total)}`);
+  };
+  video.addEventListener('seeked', () => {
+    draw();
+    seeking = false;
+    if (Math.abs(video.currentTime * 1000 - wanted) > 40) seek(wanted);
+  });
+  const seek = ms => {
+    wanted = Math.max(0, Math.min(total, ms));
+    cursor.setAttribute('x1', toX(wanted));
+    cursor.setAttribute('x2', toX(wanted));
+    if (seeking || video.readyState < 1) return;
+    seeking = true;
+    video.currentTime = wanted / 1000;
+  };
+  video.addEventListener('loadedmetadata', () => seek(wanted));
+  svg.addEventListener('mousemove', ev => {
+    const r = svg.getBoundingClientRect();
+    seek(toMs((ev.clientX - r.left) * 1000 / r.width));
+  });
+  svg.addEventListener('keydown', ev => {
+    const step = total / 50;
+    if (ev.key === 'ArrowRight') seek(wanted + step);
+    else if (ev.key === 'ArrowLeft') seek(wanted - step);
+    else return;
+    ev.preventDefault();
+  });
+  return h('figure', { class: 'frame-preview' }, canvas, h('figcaption', null, caption), video);
+}
+
+/** @param clip the object URL of the clip the user picked (for the timeline's frames), or null */
+function renderResult(container, result, image, stored, clip = null) {
   let mode = 'blank';
   if (!stored && image) mode = result.privacy && result.privacy.deidentified ? 'pixelated' : 'image';
   const visual = result.media && result.media.width > 0 && result.media.height > 0;
   fill(container,
     h('p', { class: 'meta' }, `Analysis `, h('a', { href: '/console/analyses/' + encodeURIComponent(result.id) }, result.id), `, ${fmt.time(result.createdAt)}`),
     h('div', { class: 'result-grid' }, visual ? drawing(result, image, mode) : h('p', null, 'No picture: this media has no video.'), answerSection(result)),
-    privacySection(result), timelineSection(result), facesSection(result), cuesSection(result), reasoningSection(result));
+    privacySection(result), timelineSection(result, clip), facesSection(result), bodiesSection(result), cuesSection(result), reasoningSection(result));
 }
 
 // ---- Pages ----
@@ -392,6 +538,7 @@ function pageAnalyse() {
   const form = document.getElementById('analyse-form');
   const out = document.getElementById('result');
   let imageUrl = null;
+  let clipUrl = null;
   form.addEventListener('submit', async ev => {
     ev.preventDefault();
     clearError();
@@ -404,6 +551,8 @@ function pageAnalyse() {
     body.append('options', JSON.stringify(analyseOptions()));
     if (imageUrl) URL.revokeObjectURL(imageUrl);
     imageUrl = file.type.startsWith('image/') ? URL.createObjectURL(file) : null;
+    if (clipUrl) URL.revokeObjectURL(clipUrl);
+    clipUrl = file.type.startsWith('video/') ? URL.createObjectURL(file) : null;
     const button = document.getElementById('analyse-submit');
     button.disabled = true;
     fill(out, h('p', null, 'Analysing…'));
@@ -411,7 +560,7 @@ function pageAnalyse() {
       // Video and audio go through the jobs API: progress as it runs, and no limit on the synchronous length.
       const asJob = !file.type.startsWith('image/');
       const result = asJob ? await runJob(body) : await api('/v1/emotion/analyze', { method: 'POST', body });
-      renderResult(out, result, imageUrl, false);
+      renderResult(out, result, imageUrl, false, clipUrl);
       out.dataset.ready = 'true';
     } catch (e) {
       fill(out);
@@ -552,28 +701,39 @@ function renderAblations(list, metric) {
   fill(el, h('figure', null, svg, h('figcaption', null, `${metric}: ablated cell minus the same cell with every cue; whiskers are 95% paired bootstrap intervals`)));
 }
 
-// The two cells' template diff (shipped templates; an inline variant's text is not in the API) and the cases that flip between them.
+// Two cells side by side from GET .../diff: each step's template as sent (inline variants too) as a line diff, the
+// cases the two judge differently with both answers, and b against a on the primary metric.
+function templateDiff(step) {
+  const mark = { KEEP: ['keep', '  '], DELETE: ['del', '- '], INSERT: ['ins', '+ '] };
+  const lines = step.lines.map(l => {
+    const [cls, prefix] = mark[l.kind];
+    return h(cls === 'keep' ? 'span' : cls, { class: 'diff-line ' + cls }, prefix + l.line);
+  });
+  const name = x => x || '(no such step)';
+  return h('figure', { class: 'diff-step', 'data-step': step.step },
+    h('figcaption', null, `Step ${step.step}: ${name(step.a)} → ${name(step.b)}${step.identical ? ' (identical)' : ''}`),
+    h('pre', { class: 'diff' }, lines));
+}
+
 async function compareCells(base, view) {
   const a = document.getElementById('compare-a').value, b = document.getElementById('compare-b').value;
-  const cell = id => (view.cells || []).find(c => c.id === id);
-  const ca = cell(a), cb = cell(b), out = [];
-  if (!ca || !cb) return;
-  if (ca.variant.sha256 === cb.variant.sha256) out.push(h('p', { id: 'compare-template' }, `Both cells send the same template (${ca.variant.name}).`));
-  else {
-    try {
-      const d = await api(`/v1/prompts/diff?a=${encodeURIComponent(ca.variant.name)}&b=${encodeURIComponent(cb.variant.name)}`);
-      out.push(h('pre', { id: 'compare-template', class: 'diff' }, d.identical ? 'The templates are identical.' : d.diff));
-    } catch (e) {
-      out.push(h('p', { id: 'compare-template' }, `No diff of ${ca.variant.name} and ${cb.variant.name}: only shipped templates can be diffed.`));
-    }
-  }
-  const m = await api(`${base}/matrix?only=differing&limit=500`);
-  const flips = m.rows.filter(r => r.cells[a] && r.cells[b] && !r.cells[a].error && !r.cells[b].error && r.cells[a].correct !== r.cells[b].correct);
-  out.push(table(`Cases that flip from ${a} to ${b} (${flips.length})`, ['case', 'expected', a, b, 'flip'],
-    flips.map(r => h('tr', { 'data-case': r.caseKey }, h('th', { scope: 'row' }, r.caseKey), h('td', null, r.expected || '–'),
-      h('td', null, r.cells[a].answer || '–'), h('td', null, r.cells[b].answer || '–'),
-      h('td', null, r.cells[a].correct ? 'right → wrong' : 'wrong → right'))), { id: 'compare-flips' }));
-  fill(document.getElementById('compare'), out);
+  if (!a || !b) return;
+  const d = await api(`${base}/diff?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}`);
+  // Arrow keys on a select fire a change per step: only the answer for what is still chosen is shown.
+  if (document.getElementById('compare-a').value !== a || document.getElementById('compare-b').value !== b) return;
+  const out = [], beside = [];
+  const sent = side => side.steps.map(x => x.template + (x.inline ? ' (inline)' : '')).join(', ');
+  if (d.identical) out.push(h('p', { id: 'compare-template' }, `Both cells send the same template at every step (${sent(d.a)}).`));
+  else out.push(h('div', { id: 'compare-template' }, h('p', null, `${a} sends ${sent(d.a)}; ${b} sends ${sent(d.b)}. Lines only ${a} sends are marked −, lines only ${b} sends +.`),
+    d.templates.map(templateDiff)));
+  const metric = primaryMetric(view), m = ((d.statistics || {}).metrics || {})[metric];
+  if (m) beside.push(h('p', { id: 'compare-stats' }, `${metric}: ${fmt.num(m.baseline)} in ${a}, ${fmt.num(m.cell)} in ${b}; ${b} − ${a} = ${m.difference >= 0 ? '+' : ''}${fmt.num(m.difference)}` +
+    (m.ci ? ` [${fmt.num(m.ci[0])}, ${fmt.num(m.ci[1])}]` : '') + (m.pValue !== undefined ? `, McNemar p = ${fmt.num(m.pValue, 4)}` : '') + ` on ${m.cases} cases`));
+  beside.push(table(`Cases judged differently by ${a} and ${b} (${d.flips.length})`, ['case', 'expected', a, b, 'flip'],
+    d.flips.map(f => h('tr', { 'data-case': f.caseKey }, h('th', { scope: 'row' }, f.caseKey), h('td', null, f.expected || '–'),
+      h('td', null, f.a.answer || '–'), h('td', null, f.b.answer || '–'),
+      h('td', null, f.a.correct ? 'right → wrong' : 'wrong → right'))), { id: 'compare-flips' }));
+  fill(document.getElementById('compare'), h('div', { class: 'compare-grid' }, h('div', null, out), h('div', null, beside)));
 }
 
 function lifecycleButtons(base, view) {
@@ -706,11 +866,12 @@ async function pageEvaluation(id) {
   const flat = Object.fromEntries(Object.entries(byStrategy).map(([k, m]) => [k, leaves(m)]));
   const names = [...new Set(Object.values(flat).flatMap(Object.keys))].filter(n => !n.startsWith('confusion.'));
   const parts = [h('p', null, `${v.name} · `, statusBadge(v.status), ` · format ${v.format} · backend ${v.backend}${v.partial ? ' · partial: the cases finished so far' : ''}`),
-    table('Metrics', ['metric', ...Object.keys(flat)], names.map(n => h('tr', null, h('th', { scope: 'row' }, n), Object.keys(flat).map(k => h('td', null, fmt.num(flat[k][n])))))) ];
+    table('Metrics', ['metric', ...Object.keys(flat)], names.map(n => h('tr', { 'data-metric': n }, h('th', { scope: 'row' }, n),
+      Object.keys(flat).map(k => h('td', { 'data-strategy': k }, fmt.num(flat[k][n]))))), { id: 'evaluation-metrics' }) ];
   for (const c of v.comparison || []) {
     parts.push(table(`${c.strategy} against ${c.baseline} (${c.units} units, ${Math.round(c.confidence * 100)}% intervals)`, ['metric', c.baseline, c.strategy, 'difference', 'interval'],
-      Object.entries(c.metrics || {}).map(([n, d]) => h('tr', null, h('th', { scope: 'row' }, n), h('td', null, fmt.num(d.baseline)), h('td', null, fmt.num(d.strategy)),
-        h('td', null, fmt.num(d.difference)), h('td', null, `[${fmt.num(d.ciLow)}, ${fmt.num(d.ciHigh)}]`)))));
+      Object.entries(c.metrics || {}).map(([n, d]) => h('tr', { 'data-metric': n }, h('th', { scope: 'row' }, n), h('td', null, fmt.num(d.baseline)), h('td', null, fmt.num(d.strategy)),
+        h('td', null, fmt.num(d.difference)), h('td', null, `[${fmt.num(d.ciLow)}, ${fmt.num(d.ciHigh)}]`))), { class: 'comparison', 'data-strategy': c.strategy }));
   }
   const pick = (st, g, p) => caseDrillDown(id, st, g, p).catch(showError);
   // The heat maps first: they are what a reader looks for, the numbers follow.
@@ -726,7 +887,7 @@ async function pagePrompts() {
   const list = await api('/v1/prompts');
   fill(document.getElementById('prompts'), table('Prompt templates', ['template', 'version', 'task', 'description', 'variables', 'sha256'],
     list.map(p => h('tr', null, h('th', { scope: 'row' }, p.id), h('td', null, p.version), h('td', null, p.task || '–'), h('td', null, p.description || ''),
-      h('td', null, (p.variables || []).join(', ')), h('td', null, h('code', null, (p.sha256 || '').slice(0, 12)))))));
+      h('td', null, (p.variables || []).join(', ')), h('td', null, h('code', { title: p.sha256 }, (p.sha256 || '').slice(0, 12)))))));
 }
 
 async function pageEncoders() {
@@ -734,7 +895,7 @@ async function pageEncoders() {
   fill(document.getElementById('encoders'), table('Encoder models', ['model', 'task', 'loaded', 'pool', 'licence', 'input', 'output', 'sha256'],
     list.map(e => h('tr', null, h('th', { scope: 'row' }, e.id), h('td', null, e.task), h('td', null, e.loaded ? 'yes' : 'no'), h('td', null, e.poolSize),
       h('td', null, e.licence + (e.licenceVerified ? '' : ' (unverified)')), h('td', null, e.input || ''), h('td', null, e.output || ''),
-      h('td', null, h('code', null, (e.sha256 || '').slice(0, 12)))))));
+      h('td', null, h('code', { title: e.sha256 }, (e.sha256 || '').slice(0, 12)))))));
 }
 
 function start() {

@@ -55,7 +55,7 @@ class ConsoleAuthBrowserTest {
             browser.open(console + "/encoders");
             browser.awaitElement("#encoders table tbody tr");
             assertThat(browser.driver.findElement(By.id("alert")).isDisplayed()).isFalse();
-            browser.screenshot("encoders");
+            browser.screenshot("auth-encoders");
 
             // A wrong key is refused and asked for again.
             browser.js("sessionStorage.setItem('affectra.apiKey', 'sk-wrong-000')");
