@@ -20,10 +20,18 @@ public record Progress(int total, int done, int errors, int unparseable, double 
     /** The progress of a run that is not executing here, from its stored trials: no rate, no ETA until done. */
     public static Progress stored(int total, List<String> arms, Map<String, List<CaseResult>> results) {
         Map<String, Integer> byArm = new LinkedHashMap<>();
-        arms.forEach(a -> byArm.put(a, results.getOrDefault(a, List.of()).size()));
+        results.forEach((arm, trials) -> byArm.put(arm, trials.size()));
         List<CaseResult> all = results.values().stream().flatMap(List::stream).toList();
-        int done = Math.min(all.size(), total);
-        return new Progress(total, done, (int) all.stream().filter(CaseResult::failed).count(), (int) all.stream().filter(CaseResult::unparseable).count(),
-                total == 0 ? 100 : Math.round(done * 1000.0 / total) / 10.0, null, done >= total ? Long.valueOf(0) : null, byArm);
+        return counted(total, arms, byArm, (int) all.stream().filter(CaseResult::failed).count(),
+                (int) all.stream().filter(CaseResult::unparseable).count());
+    }
+
+    /** The progress of a run from its trials counted per arm (with replicas, from the database): no rate, no ETA until done. */
+    public static Progress counted(int total, List<String> arms, Map<String, Integer> storedByArm, int errors, int unparseable) {
+        Map<String, Integer> byArm = new LinkedHashMap<>();
+        arms.forEach(a -> byArm.put(a, storedByArm.getOrDefault(a, 0)));
+        int done = Math.min(storedByArm.values().stream().mapToInt(Integer::intValue).sum(), total);
+        return new Progress(total, done, errors, unparseable, total == 0 ? 100 : Math.round(done * 1000.0 / total) / 10.0, null,
+                done >= total ? Long.valueOf(0) : null, byArm);
     }
 }

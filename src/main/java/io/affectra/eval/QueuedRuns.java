@@ -42,7 +42,6 @@ public class QueuedRuns implements WorkHandler {
 
     private static final Logger LOG = Logger.getLogger(QueuedRuns.class);
     private static final long PROGRESS_EVERY_NANOS = 200_000_000L;
-    private static final long CUE_CACHE_EVERY_NANOS = 1_000_000_000L;
 
     private final EvaluationStore store;
     private final RunPlans plans;
@@ -255,29 +254,22 @@ public class QueuedRuns implements WorkHandler {
         } else if (result != null) {
             run.consecutiveErrors.set(0);
         }
-        // Every row is counted for the end; progress and the shared cue-cache counts are written a few times a second
-        // at most, so that replicas do not queue on the run's row or flood each other with events.
+        // The cue-cache counts this replica made go to the run's row when they changed (only trials that read media change
+        // them), so no replica's counts are lost when another one ends the run. Every row is counted for the end;
+        // progress goes out a few times a second at most, so that replicas do not flood each other with events.
+        run.flushCueCache(store);
         boolean last = store.countCases(id) >= run.plan.totalCases();
-        long now = System.nanoTime();
-        if (last || run.due(run.lastProgress, now, PROGRESS_EVERY_NANOS)) {
+        if (last || run.progressDue(System.nanoTime())) {
             publishProgress(id, run.plan.totalCases(), run.plan.armIds());
-        }
-        if (last || run.due(run.lastCueCacheFlush, now, CUE_CACHE_EVERY_NANOS)) {
-            run.flushCueCache(store);
         }
         if (last) {
             complete(id, run.plan);
         }
     }
 
-    private EvaluationStore.Counts publishProgress(String id, int total, List<String> arms) {
+    private void publishProgress(String id, int total, List<String> arms) {
         EvaluationStore.Counts counts = store.counts(id);
-        Map<String, Integer> byArm = new java.util.LinkedHashMap<>();
-        arms.forEach(a -> byArm.put(a, counts.byArm().getOrDefault(a, 0)));
-        int done = Math.min(counts.done(), total);
-        events.publish(id, EvaluationEvents.Event.progress(new Progress(total, done, counts.errors(), counts.unparseable(),
-                total == 0 ? 100 : Math.round(done * 1000.0 / total) / 10.0, null, done >= total ? Long.valueOf(0) : null, byArm)));
-        return counts;
+        events.publish(id, EvaluationEvents.Event.progress(Progress.counted(total, arms, counts.byArm(), counts.errors(), counts.unparseable())));
     }
 
     private void complete(String id, RunPlan plan) {
@@ -309,7 +301,6 @@ public class QueuedRuns implements WorkHandler {
         final Map<String, EvalCase> cases = new HashMap<>();
         final AtomicInteger consecutiveErrors = new AtomicInteger();
         final AtomicLong lastProgress = new AtomicLong(System.nanoTime() - PROGRESS_EVERY_NANOS);
-        final AtomicLong lastCueCacheFlush = new AtomicLong(System.nanoTime());
         private long hitsStored;
         private long missesStored;
 
@@ -319,10 +310,10 @@ public class QueuedRuns implements WorkHandler {
             plan.dataset().cases().forEach(c -> cases.put(c.key(), c));
         }
 
-        /** Whether {@code every} has passed since {@code last}; if so, this caller takes the turn. */
-        boolean due(AtomicLong last, long now, long every) {
-            long then = last.get();
-            return now - then >= every && last.compareAndSet(then, now);
+        /** Whether a progress event is due; if so, this caller takes the turn. */
+        boolean progressDue(long now) {
+            long then = lastProgress.get();
+            return now - then >= PROGRESS_EVERY_NANOS && lastProgress.compareAndSet(then, now);
         }
 
         /** Adds the cue-cache counts this replica made since the last time to the run's (each replica counts its own). */

@@ -114,15 +114,9 @@ public class CellDiff {
         return new Side(cell.id(), cell.label(), cell.variant().name(), cell.variant().sha256(), cell.strategy(), steps);
     }
 
-    /** What replaces {@code renders} as the prompt overrides resolve it: by template id, else by its task, else none. */
+    /** What is sent at {@code renders}: the variant's replacement, as the steps resolve it, else the shipped template. */
     private PromptTemplate sent(ResolvedVariant variant, String renders) {
-        Map<String, PromptTemplate> byKey = variant.templates();
-        PromptTemplate byId = byKey.get(renders);
-        if (byId != null) {
-            return byId;
-        }
-        PromptTemplate byTask = byKey.get(renders.substring(0, renders.indexOf('/')));
-        return byTask != null ? byTask : prompts.get(renders, null);
+        return variant.overrides().replacementOf(renders).orElseGet(() -> prompts.get(renders, null));
     }
 
     private boolean shipped(PromptTemplate t) {

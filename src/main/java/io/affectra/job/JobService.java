@@ -27,6 +27,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -101,7 +102,8 @@ public class JobService {
     /** Fails the unfinished jobs of replicas that are no longer connected to the broker (their media went with them). */
     public void failJobsOfGoneReplicas() {
         for (String owner : jobs.replicasWithUnfinishedJobs()) {
-            if (!owner.equals(replica.get()) && broker.alive(owner).orElse(true) == Boolean.FALSE) {
+            // Only a replica the broker says is gone: when the broker cannot be asked, its jobs are left alone.
+            if (!owner.equals(replica.get()) && broker.alive(owner).equals(Optional.of(false))) {
                 for (String id : jobs.failInterrupted(owner)) {
                     LOG.warnf("job %s was interrupted: its replica %s is gone", id, owner);
                 }

@@ -1,6 +1,7 @@
 package io.affectra.prompt;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Templates rendered in place of the shipped ones, checked against their contexts when made
@@ -19,16 +20,25 @@ public final class PromptOverrides {
     }
 
     PromptRegistry.Compiled replacing(String id, PromptRegistry.Compiled shipped) {
+        PromptRegistry.Compiled override = find(id);
+        return override != null ? override : shipped;
+    }
+
+    /** The template rendered in place of template {@code id}, if one replaces it. */
+    public Optional<PromptTemplate> replacementOf(String id) {
+        return Optional.ofNullable(find(id)).map(PromptRegistry.Compiled::template);
+    }
+
+    private PromptRegistry.Compiled find(String id) {
         if (byKey.isEmpty()) {
-            return shipped;
+            return null;
         }
         PromptRegistry.Compiled byId = byKey.get(id);
         if (byId != null) {
             return byId;
         }
         int slash = id.indexOf('/');
-        PromptRegistry.Compiled byTask = slash < 0 ? null : byKey.get(id.substring(0, slash));
-        return byTask != null ? byTask : shipped;
+        return slash < 0 ? null : byKey.get(id.substring(0, slash));
     }
 
     /** The templates by the key they replace. */

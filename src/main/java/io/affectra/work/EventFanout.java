@@ -48,7 +48,7 @@ public class EventFanout {
 
     private void forward(String hub, String runId, String event, Object data) {
         ObjectNode message = JSON.createObjectNode().put("hub", hub).put("runId", runId).put("event", event);
-        message.set("data", JSON.valueToTree(data));
+        message.putPOJO("data", data); // written once, with the message, not first turned into a tree
         try {
             broker.broadcast(JSON.writeValueAsBytes(message));
         } catch (JsonProcessingException e) {
