@@ -5,7 +5,9 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslatorContext;
+import io.affectra.media.geometry.ImageSampler;
 import io.affectra.media.geometry.ImageWindow;
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,7 +24,7 @@ public final class HandLandmarkTranslator implements NoBatchifyTranslator<ImageW
     @Override
     public NDList processInput(TranslatorContext ctx, ImageWindow crop) {
         ctx.setAttachment("crop", crop);
-        float[] data = crop.sample(SIZE, 1f / 255f, 0f);
+        FloatBuffer data = ImageSampler.rgbDirect(crop, SIZE, 1f / 255f, 0f);
         return new NDList(ctx.getNDManager().create(data, new Shape(1, SIZE, SIZE, 3)));
     }
 

@@ -5,7 +5,9 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslatorContext;
+import io.affectra.media.geometry.ImageSampler;
 import io.affectra.media.geometry.ImageWindow;
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,7 +32,7 @@ public final class PoseNetTranslator implements NoBatchifyTranslator<ImageWindow
     @Override
     public NDList processInput(TranslatorContext ctx, ImageWindow window) {
         ctx.setAttachment("window", window);
-        float[] data = window.sample(SIZE, 1f / 127.5f, -1f);
+        FloatBuffer data = ImageSampler.rgbDirect(window, SIZE, 1f / 127.5f, -1f);
         return new NDList(ctx.getNDManager().create(data, new Shape(1, SIZE, SIZE, 3)));
     }
 

@@ -8,6 +8,7 @@ import ai.djl.translate.TranslatorContext;
 import io.affectra.cue.Region;
 import io.affectra.media.geometry.ImageSampler;
 import io.affectra.media.geometry.Point;
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -58,7 +59,7 @@ public final class BlazeFaceTranslator implements NoBatchifyTranslator<FaceCrop,
     @Override
     public NDList processInput(TranslatorContext ctx, FaceCrop window) {
         ctx.setAttachment("window", window);
-        float[] data = ImageSampler.rgb(window.image(), window.x0(), window.y0(), window.x1(), window.y1(),
+        FloatBuffer data = ImageSampler.rgbDirect(window.image(), window.x0(), window.y0(), window.x1(), window.y1(),
                 size, size, 1f / 127.5f, -1f);
         return new NDList(ctx.getNDManager().create(data, new Shape(1, size, size, 3)));
     }

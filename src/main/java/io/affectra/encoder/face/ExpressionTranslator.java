@@ -6,6 +6,7 @@ import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslatorContext;
 import io.affectra.media.geometry.ImageSampler;
 import io.affectra.vocabulary.LabelSet;
+import java.nio.FloatBuffer;
 import java.util.List;
 
 /**
@@ -42,9 +43,9 @@ public final class ExpressionTranslator implements NoBatchifyTranslator<FaceCrop
 
     @Override
     public NDList processInput(TranslatorContext ctx, FaceCrop crop) {
-        float[] data = gray
-                ? ImageSampler.gray(crop.image(), crop.x0(), crop.y0(), crop.x1(), crop.y1(), size, size, 2f, -1f)
-                : ImageSampler.rgb(crop.image(), crop.x0(), crop.y0(), crop.x1(), crop.y1(), size, size, 1f, 0f);
+        FloatBuffer data = gray
+                ? ImageSampler.grayDirect(crop.image(), crop.x0(), crop.y0(), crop.x1(), crop.y1(), size, size, 2f, -1f)
+                : ImageSampler.rgbDirect(crop.image(), crop.x0(), crop.y0(), crop.x1(), crop.y1(), size, size, 1f, 0f);
         return new NDList(ctx.getNDManager().create(data, new Shape(1, size, size, gray ? 1 : 3)));
     }
 

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslatorContext;
 import io.affectra.media.geometry.ImageSampler;
+import java.nio.FloatBuffer;
 
 /**
  * FaceMesh on a face crop: 468 landmarks mapped back to image pixels, and the face flag, the model's own
@@ -19,7 +20,7 @@ public final class FaceMeshTranslator implements NoBatchifyTranslator<FaceCrop, 
     @Override
     public NDList processInput(TranslatorContext ctx, FaceCrop crop) {
         ctx.setAttachment("crop", crop);
-        float[] data = ImageSampler.rgb(crop.image(), crop.x0(), crop.y0(), crop.x1(), crop.y1(), SIZE, SIZE, 1f / 255f, 0f);
+        FloatBuffer data = ImageSampler.rgbDirect(crop.image(), crop.x0(), crop.y0(), crop.x1(), crop.y1(), SIZE, SIZE, 1f / 255f, 0f);
         return new NDList(ctx.getNDManager().create(data, new Shape(1, SIZE, SIZE, 3)));
     }
 

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslatorContext;
 import io.affectra.media.geometry.ImageSampler;
+import java.nio.FloatBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -22,7 +23,7 @@ public final class GearPriorTranslator implements NoBatchifyTranslator<FaceCrop,
     @Override
     public NDList processInput(TranslatorContext ctx, FaceCrop crop) {
         double s = crop.side();
-        float[] data = ImageSampler.rgb(crop.image(), crop.x0() + 0.1 * s, crop.y0(), crop.x0() + 0.9 * s, crop.y0() + 0.9 * s,
+        FloatBuffer data = ImageSampler.rgbDirect(crop.image(), crop.x0() + 0.1 * s, crop.y0(), crop.x0() + 0.9 * s, crop.y0() + 0.9 * s,
                 SIZE, SIZE, 1f / 255f, 0f);
         return new NDList(ctx.getNDManager().create(data, new Shape(1, SIZE, SIZE, 3)));
     }

@@ -5,6 +5,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslatorContext;
 import io.affectra.media.geometry.ImageSampler;
+import java.nio.FloatBuffer;
 
 /** SSR-Net gender on a 64x64 grayscale crop in [-1,1]; returns the probability of "female" (output index 0). */
 public final class GenderPriorTranslator implements NoBatchifyTranslator<FaceCrop, Double> {
@@ -13,7 +14,7 @@ public final class GenderPriorTranslator implements NoBatchifyTranslator<FaceCro
 
     @Override
     public NDList processInput(TranslatorContext ctx, FaceCrop crop) {
-        float[] data = ImageSampler.gray(crop.image(), crop.x0(), crop.y0(), crop.x1(), crop.y1(), SIZE, SIZE, 2f, -1f);
+        FloatBuffer data = ImageSampler.grayDirect(crop.image(), crop.x0(), crop.y0(), crop.x1(), crop.y1(), SIZE, SIZE, 2f, -1f);
         return new NDList(ctx.getNDManager().create(data, new Shape(1, SIZE, SIZE, 1)));
     }
 

@@ -1,6 +1,9 @@
 package io.affectra.media.geometry;
 
 import io.affectra.media.RgbImage;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.util.Arrays;
 
 /**
@@ -11,7 +14,8 @@ import java.util.Arrays;
  * <p>A box's source position along x depends only on the output column and along y only on the output row, so the
  * two source pixels and weights of each column and of each row are worked out once per call ({@link Taps}); the
  * inner loop then only blends. Every float is computed by the same expressions, in the same order, as sampling one
- * pixel at a time would, so the output is the same to the bit (the tests hold it to a per-pixel reference).
+ * pixel at a time would, so the output is the same to the bit (the tests hold it to a per-pixel reference). The
+ * translators take the {@code *Direct} forms, which ONNX Runtime uses as tensor memory without a copy.
  */
 public final class ImageSampler {
 
@@ -22,19 +26,14 @@ public final class ImageSampler {
     public static float[] rgb(RgbImage img, double x0, double y0, double x1, double y1, int outW, int outH,
             float scale, float offset) {
         float[] out = new float[outW * outH * 3];
-        box(img, x0, y0, x1, y1, outW, outH, out, false, scale, offset);
+        box(img, x0, y0, x1, y1, outW, outH, FloatBuffer.wrap(out), false, scale, offset);
         return out;
     }
 
     /** RGB of the window as {@code size x size}; an upright window samples exactly as the same box would. */
     public static float[] rgb(ImageWindow w, int size, float scale, float offset) {
-        if (w.angle() == 0) {
-            double half = w.side() / 2;
-            return rgb(w.image(), w.centerX() - half, w.centerY() - half, w.centerX() + half, w.centerY() + half,
-                    size, size, scale, offset);
-        }
         float[] out = new float[size * size * 3];
-        turned(w, size, out, scale, offset);
+        window(w, size, FloatBuffer.wrap(out), scale, offset);
         return out;
     }
 
@@ -42,8 +41,79 @@ public final class ImageSampler {
     public static float[] gray(RgbImage img, double x0, double y0, double x1, double y1, int outW, int outH,
             float scale, float offset) {
         float[] out = new float[outW * outH];
+        box(img, x0, y0, x1, y1, outW, outH, FloatBuffer.wrap(out), true, scale, offset);
+        return out;
+    }
+
+    /**
+     * {@link #rgb(RgbImage, double, double, double, double, int, int, float, float)} into a new direct buffer in
+     * native byte order: ONNX Runtime takes such a buffer as the tensor's memory, where it would copy a float array
+     * into a new one first, so a model input costs one buffer instead of a heap array (often a humongous one) and a copy.
+     */
+    public static FloatBuffer rgbDirect(RgbImage img, double x0, double y0, double x1, double y1, int outW, int outH,
+            float scale, float offset) {
+        FloatBuffer out = direct(outW * outH * 3);
+        box(img, x0, y0, x1, y1, outW, outH, out, false, scale, offset);
+        return out;
+    }
+
+    /** {@link #rgb(ImageWindow, int, float, float)} into a new direct buffer (see {@link #rgbDirect(RgbImage, double, double, double, double, int, int, float, float)}). */
+    public static FloatBuffer rgbDirect(ImageWindow w, int size, float scale, float offset) {
+        FloatBuffer out = direct(size * size * 3);
+        window(w, size, out, scale, offset);
+        return out;
+    }
+
+    /** {@link #gray} into a new direct buffer (see {@link #rgbDirect(RgbImage, double, double, double, double, int, int, float, float)}). */
+    public static FloatBuffer grayDirect(RgbImage img, double x0, double y0, double x1, double y1, int outW, int outH,
+            float scale, float offset) {
+        FloatBuffer out = direct(outW * outH);
         box(img, x0, y0, x1, y1, outW, outH, out, true, scale, offset);
         return out;
+    }
+
+    private static FloatBuffer direct(int floats) {
+        return ByteBuffer.allocateDirect(floats * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
+    }
+
+    private static void window(ImageWindow w, int size, FloatBuffer out, float scale, float offset) {
+        if (w.angle() == 0) {
+            double half = w.side() / 2;
+            box(w.image(), w.centerX() - half, w.centerY() - half, w.centerX() + half, w.centerY() + half,
+                    size, size, out, false, scale, offset);
+        } else {
+            turned(w, size, out, scale, offset);
+        }
+    }
+
+    /**
+     * Where output rows are written: straight into the array behind a heap buffer, or into one row's scratch array
+     * that is then copied into a direct buffer (a bulk copy per row; element puts into a direct buffer cost more).
+     */
+    private static final class Rows {
+        private final FloatBuffer out;
+        private final int rowLength;
+        private final boolean inPlace;
+        final float[] array;
+
+        Rows(FloatBuffer out, int rowLength) {
+            this.out = out;
+            this.rowLength = rowLength;
+            this.inPlace = out.hasArray();
+            this.array = inPlace ? out.array() : new float[rowLength];
+        }
+
+        /** Where row {@code y} starts in {@link #array}. */
+        int start(int y) {
+            return inPlace ? out.arrayOffset() + y * rowLength : 0;
+        }
+
+        /** Row {@code y} is written. */
+        void done(int y) {
+            if (!inPlace) {
+                out.put(y * rowLength, array, 0, rowLength);
+            }
+        }
     }
 
     /**
@@ -80,7 +150,7 @@ public final class ImageSampler {
     }
 
     private static void box(RgbImage img, double x0, double y0, double x1, double y1, int outW, int outH,
-            float[] out, boolean gray, float scale, float offset) {
+            FloatBuffer target, boolean gray, float scale, float offset) {
         int w = img.width();
         int[] px = img.pixels();
         Taps cols = Taps.of(x0, (x1 - x0) / outW, outW, w, 1);
@@ -88,10 +158,13 @@ public final class ImageSampler {
         int channels = gray ? 1 : 3;
         int rowLength = outW * channels;
         float black = gray ? gray(0, 0, 0, scale, offset) : channel(0, scale, offset);
+        Rows output = new Rows(target, rowLength);
+        float[] out = output.array;
         for (int oy = 0; oy < outH; oy++) {
-            int o = oy * rowLength;
+            int o = output.start(oy);
             if (oy < rows.first() || oy >= rows.end()) {
                 Arrays.fill(out, o, o + rowLength, black);
+                output.done(oy);
                 continue;
             }
             Arrays.fill(out, o, o + cols.first() * channels, black);
@@ -105,6 +178,7 @@ public final class ImageSampler {
                 rgbRow(px, r0, r1, wy0, wy1, cols, out, o + cols.first() * 3, scale, offset);
             }
             Arrays.fill(out, o + cols.end() * channels, o + rowLength, black);
+            output.done(oy);
         }
     }
 
@@ -147,7 +221,7 @@ public final class ImageSampler {
      * A turned square: the source position depends on both the column and the row, so it is found per pixel, but
      * the column's and the row's shares of it are worked out once.
      */
-    private static void turned(ImageWindow win, int size, float[] out, float scale, float offset) {
+    private static void turned(ImageWindow win, int size, FloatBuffer target, float scale, float offset) {
         int w = win.image().width();
         int h = win.image().height();
         int[] px = win.image().pixels();
@@ -163,8 +237,10 @@ public final class ImageSampler {
             colY[ox] = win.centerY() + u * sin;
         }
         float black = channel(0, scale, offset);
-        int o = 0;
+        Rows output = new Rows(target, size * 3);
+        float[] out = output.array;
         for (int oy = 0; oy < size; oy++) {
+            int o = output.start(oy);
             double v = (oy + 0.5) * step - half;
             double vSin = v * sin;
             double vCos = v * cos;
@@ -187,6 +263,7 @@ public final class ImageSampler {
                 int r1 = clamp(iy + 1, h) * w;
                 rgbPixel(px[r0 + a], px[r0 + b], px[r1 + a], px[r1 + b], 1 - wx, wx, 1 - wy, wy, out, o, scale, offset);
             }
+            output.done(oy);
         }
     }
 

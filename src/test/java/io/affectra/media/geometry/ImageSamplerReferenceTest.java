@@ -8,6 +8,8 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -39,8 +41,9 @@ class ImageSamplerReferenceTest {
         ImageWindow letterbox = ImageWindow.letterbox(img);
         for (int size : new int[] {385, 256, 128, 7}) {
             for (float[] m : MAPPINGS) {
-                assertSameBits(ImageSampler.rgb(letterbox, size, m[0], m[1]), ReferenceImageSampler.rgb(letterbox, size, m[0], m[1]),
-                        name + " letterbox " + size);
+                float[] expected = ReferenceImageSampler.rgb(letterbox, size, m[0], m[1]);
+                assertSameBits(ImageSampler.rgb(letterbox, size, m[0], m[1]), expected, name + " letterbox " + size);
+                assertSameBits(ImageSampler.rgbDirect(letterbox, size, m[0], m[1]), expected, name + " letterbox " + size + " direct");
             }
         }
     }
@@ -61,7 +64,7 @@ class ImageSamplerReferenceTest {
                 new double[] {0.3, 0.7, 0.9, 1.1},                      // under one pixel
                 new double[] {w * 0.9, h * 0.1, w * 0.1, h * 0.9}));    // turned round: x1 < x0, y1 < y0
         Random random = new Random(20261203L);
-        for (int i = 0; i < 40; i++) {
+        for (int i = 0; i < 25; i++) {
             double side = 4 + random.nextDouble() * Math.max(w, h) * 0.6;
             double x0 = -side / 2 + random.nextDouble() * (w + side / 2);
             double y0 = -side / 2 + random.nextDouble() * (h + side / 2);
@@ -72,10 +75,14 @@ class ImageSamplerReferenceTest {
             for (int[] size : sizes) {
                 for (float[] m : MAPPINGS) {
                     String what = name + " box " + Arrays.toString(b) + " -> " + size[0] + "x" + size[1];
-                    assertSameBits(ImageSampler.rgb(img, b[0], b[1], b[2], b[3], size[0], size[1], m[0], m[1]),
-                            ReferenceImageSampler.rgb(img, b[0], b[1], b[2], b[3], size[0], size[1], m[0], m[1]), what + " rgb");
-                    assertSameBits(ImageSampler.gray(img, b[0], b[1], b[2], b[3], size[0], size[1], m[0], m[1]),
-                            ReferenceImageSampler.gray(img, b[0], b[1], b[2], b[3], size[0], size[1], m[0], m[1]), what + " gray");
+                    float[] rgb = ReferenceImageSampler.rgb(img, b[0], b[1], b[2], b[3], size[0], size[1], m[0], m[1]);
+                    assertSameBits(ImageSampler.rgb(img, b[0], b[1], b[2], b[3], size[0], size[1], m[0], m[1]), rgb, what + " rgb");
+                    assertSameBits(ImageSampler.rgbDirect(img, b[0], b[1], b[2], b[3], size[0], size[1], m[0], m[1]), rgb,
+                            what + " rgb direct");
+                    float[] gray = ReferenceImageSampler.gray(img, b[0], b[1], b[2], b[3], size[0], size[1], m[0], m[1]);
+                    assertSameBits(ImageSampler.gray(img, b[0], b[1], b[2], b[3], size[0], size[1], m[0], m[1]), gray, what + " gray");
+                    assertSameBits(ImageSampler.grayDirect(img, b[0], b[1], b[2], b[3], size[0], size[1], m[0], m[1]), gray,
+                            what + " gray direct");
                 }
             }
         }
@@ -100,9 +107,11 @@ class ImageSamplerReferenceTest {
         for (ImageWindow win : windows) {
             for (int size : new int[] {224, 96, 3}) {
                 for (float[] m : MAPPINGS) {
-                    assertSameBits(ImageSampler.rgb(win, size, m[0], m[1]), ReferenceImageSampler.rgb(win, size, m[0], m[1]),
-                            name + " " + win.centerX() + "," + win.centerY() + " side " + win.side() + " angle " + win.angle()
-                                    + " -> " + size);
+                    String what = name + " " + win.centerX() + "," + win.centerY() + " side " + win.side() + " angle "
+                            + win.angle() + " -> " + size;
+                    float[] expected = ReferenceImageSampler.rgb(win, size, m[0], m[1]);
+                    assertSameBits(ImageSampler.rgb(win, size, m[0], m[1]), expected, what);
+                    assertSameBits(ImageSampler.rgbDirect(win, size, m[0], m[1]), expected, what + " direct");
                 }
             }
         }
@@ -117,6 +126,17 @@ class ImageSamplerReferenceTest {
         int o = (1 * 4 + 2) * 3;
         assertThat(new float[] {out[o], out[o + 1], out[o + 2]})
                 .containsExactly((p >> 16) & 0xFF, (p >> 8) & 0xFF, p & 0xFF);
+    }
+
+    /** A direct buffer in native order, exactly the tensor's size, and the same floats. */
+    private static void assertSameBits(FloatBuffer actual, float[] expected, String what) {
+        assertThat(actual.isDirect()).as(what + " is direct").isTrue();
+        assertThat(actual.order()).as(what + " byte order").isEqualTo(ByteOrder.nativeOrder());
+        assertThat(actual.position()).as(what + " position").isZero();
+        assertThat(actual.remaining()).as(what + " floats").isEqualTo(expected.length);
+        float[] floats = new float[actual.remaining()];
+        actual.get(0, floats);
+        assertSameBits(floats, expected, what);
     }
 
     private static void assertSameBits(float[] actual, float[] expected, String what) {
