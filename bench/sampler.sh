@@ -2,11 +2,11 @@
 # ImageSampler against the per-pixel arithmetic it replaced, on the model inputs Affectra samples (bench/SamplerBench.java):
 # ns per output pixel of each and their ratio, taken in turn in one process. Writes bench/results/sampler.md with the
 # machine and its load before and after. Run it under the shared lock: flock /tmp/bench.lock bench/sampler.sh
-#   bench/sampler.sh [ROUNDS] [MS_PER_ROUND]      default 15 rounds of 150 ms per sampler and case (about 40 s)
+#   bench/sampler.sh [ROUNDS] [MS_PER_ROUND]      default 9 rounds of 100 ms per variant and case (about 40 s)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-rounds="${1:-15}"
-ms="${2:-150}"
+rounds="${1:-9}"
+ms="${2:-100}"
 source <(sed -n '/^java_major()/p; /^find_jdk()/,/^}/p' bin/affectra)
 find_jdk
 if [ ! -f target/test-classes/io/affectra/media/geometry/ReferenceImageSampler.class ] \
