@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # ImageSampler against the per-pixel arithmetic it replaced, on the model inputs Affectra samples (bench/SamplerBench.java):
 # ns per output pixel of each and their ratio, taken in turn in one process. Writes bench/results/sampler.md with the
-# machine and its load before and after. Run it under the shared lock: flock /tmp/bench.lock bench/sampler.sh
+# machine and its load before and after; anything below the notes marker in that file is kept. Run it under the shared
+# lock: flock /tmp/bench.lock bench/sampler.sh
 #   bench/sampler.sh [ROUNDS] [MS_PER_ROUND]      default 9 rounds of 100 ms per variant and case (about 40 s)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +14,10 @@ if [ ! -f target/test-classes/io/affectra/media/geometry/ReferenceImageSampler.c
     || [ -n "$(find src/main/java/io/affectra/media src/test/java/io/affectra/media -newer target/test-classes/io/affectra/media/geometry/ReferenceImageSampler.class -print -quit)" ]; then
   ./mvnw -B -q -o test-compile
 fi
+results=bench/results/sampler.md
+marker='<!-- notes below are kept by bench/sampler.sh -->'
+notes=""
+[ -f "$results" ] && notes="$(awk -v m="$marker" 'kept || $0 == m { kept = 1; print }' "$results")"
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 out="$(mktemp)"
 "$JAVA_HOME/bin/java" -cp target/classes:target/test-classes bench/SamplerBench.java "$rounds" "$ms" | tee "$out"
@@ -27,6 +32,8 @@ load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
   echo "Images: src/test/resources/media/sample1.jpg at 1920x1280 (still) and scaled and cropped to 1280x720 (video frame)."
   echo
   cat "$out"
-} > bench/results/sampler.md
+  echo
+  if [ -n "$notes" ]; then echo "$notes"; else echo "$marker"; fi
+} > "$results"
 rm -f "$out"
-echo "written bench/results/sampler.md"
+echo "written $results"
