@@ -6,7 +6,7 @@
 # boxes and expression probabilities), then with body language on. Writes the figures and their ratios, with the
 # machine and its load, to bench/results/refpipe.md; anything below the notes marker in that file is kept.
 #   bench/refpipe.sh [SECONDS] [REQUESTS]        bare seconds per level (default 8), requests per Affectra level (80)
-#   REFPIPE_BASELINE=<commit> bench/refpipe.sh    also runs that commit's build (made once under target/refpipe/)
+#   REFPIPE_BASELINE=<commit> bench/refpipe.sh    also runs that commit's build (made once under target/baselines/)
 #                                                faces only, right after this checkout's, for a before/after ratio
 #   bench/refpipe.sh profile [REQUESTS]          JFR CPU-time profiles of Affectra faces only at 1 client (300 requests)
 #                                                and of the bare pipeline at 1 worker, and the CPU per image by category
@@ -29,17 +29,9 @@ if [ ! -f target/quarkus-app/quarkus-run.jar ] || [ -n "$(find src prompts pom.x
   ./mvnw -B -q package -DskipTests
 fi
 source bench/embedded-server.sh
-baseline="${REFPIPE_BASELINE:-}"
-if [ -n "$baseline" ]; then
-  baseline="$(git rev-parse --short "$baseline")"
-  baseline_jar="$PWD/target/refpipe/baseline-$baseline/target/quarkus-app/quarkus-run.jar"
-  if [ ! -f "$baseline_jar" ]; then
-    rm -rf "target/refpipe/baseline-$baseline"
-    mkdir -p "target/refpipe/baseline-$baseline"
-    git archive "$baseline" | tar -x -C "target/refpipe/baseline-$baseline"
-    (cd "target/refpipe/baseline-$baseline" && ./mvnw -B -q -o package -DskipTests)
-  fi
-fi
+source bench/baseline-build.sh
+baseline=""
+[ -z "${REFPIPE_BASELINE:-}" ] || build_baseline "$REFPIPE_BASELINE"
 lib=target/quarkus-app/lib/main
 cp="$(ls "$lib"/com.microsoft.onnxruntime.onnxruntime-*.jar "$lib"/org.bytedeco.*.jar | tr '\n' ':')"
 classes=target/refpipe/classes
@@ -78,20 +70,7 @@ if [ "$mode" = profile ]; then
   exit 0
 fi
 
-# What other work took of the cores during each phase: the machine's busy CPU time less this script's own and its
-# waited-for children's (the bare pipeline, the servers, the load driver), per second of the phase.
-loads=""
-busy() { awk '/^cpu /{ print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
-mine() { awk '{ print $14 + $15 + $16 + $17 }' /proc/$$/stat; }
-phase() {
-  local now; now=$(date +%s.%N)
-  if [ -n "${phase_name:-}" ]; then
-    loads="$loads${loads:+; }$phase_name: $(awk -v b="$(( $(busy) - phase_busy ))" -v m="$(( $(mine) - phase_mine ))" -v t="$(getconf CLK_TCK)" \
-      -v s="$(echo "$now - $phase_start" | bc -l)" 'BEGIN { c = (b - m) / t / s; printf "%.2f", c < 0 ? 0 : c }')"
-  fi
-  phase_name="$1"; phase_start=$now; phase_busy=$(busy); phase_mine=$(mine)
-  [ -z "$1" ] || echo "== $1"
-}
+source bench/phase-load.sh
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 phase "bare, both detectors"
 refpipe --workers 1,2 --seconds "$seconds" --warmup 10 | tee "$work/bare.txt"
