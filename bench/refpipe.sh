@@ -8,13 +8,15 @@
 #   bench/refpipe.sh [SECONDS] [REQUESTS]        bare seconds per level (default 8), requests per Affectra level (80)
 #   REFPIPE_BASELINE=<commit> bench/refpipe.sh    also runs that commit's build (made once under target/baselines/)
 #                                                faces only, right after this checkout's, for a before/after ratio
+#   bench/refpipe.sh batch                       per-item inference time of each model at batch 1, 2, 3, 4, 8 (whether
+#                                                batching crops of several requests would pay here)
 #   bench/refpipe.sh profile [REQUESTS]          JFR CPU-time profiles of Affectra faces only at 1 client (300 requests)
 #                                                and of the bare pipeline at 1 worker, and the CPU per image by category
 # Extra server JVM options: AFFECTRA_JAVA_OPTS. About 1.5 minutes on 2 cores (a baseline adds its build once, then 20 s).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=run
-if [ "${1:-}" = profile ]; then mode=profile; shift; fi
+if [ "${1:-}" = profile ] || [ "${1:-}" = batch ]; then mode="$1"; shift; fi
 seconds="${1:-8}"
 requests="${2:-80}"
 [ "$mode" = profile ] && requests="${1:-300}"
@@ -49,6 +51,12 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b == 0) pri
 
 work="$(mktemp -d)"
 mkdir -p target/refpipe
+
+if [ "$mode" = batch ]; then
+  "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$classes:$cp" BatchSizes --image "$image"
+  rm -rf "$work"
+  exit 0
+fi
 
 if [ "$mode" = profile ]; then
   # JDK 25's CPU-time sampler (every 10 ms of each thread's CPU, native code included), deep stacks.
