@@ -6,15 +6,17 @@
 # boxes and expression probabilities), then with body language on. Writes the figures and their ratios, with the
 # machine and its load, to bench/results/refpipe.md; anything below the notes marker in that file is kept.
 #   bench/refpipe.sh [SECONDS] [REQUESTS]        bare seconds per level (default 8), requests per Affectra level (80)
-#   REFPIPE_BASELINE=<commit> bench/refpipe.sh    also runs that commit's build (made once under target/refpipe/)
+#   REFPIPE_BASELINE=<commit> bench/refpipe.sh    also runs that commit's build (made once under target/baselines/)
 #                                                faces only, right after this checkout's, for a before/after ratio
+#   bench/refpipe.sh batch                       per-item inference time of each model at batch 1, 2, 3, 4, 8 (whether
+#                                                batching crops of several requests would pay here)
 #   bench/refpipe.sh profile [REQUESTS]          JFR CPU-time profiles of Affectra faces only at 1 client (300 requests)
 #                                                and of the bare pipeline at 1 worker, and the CPU per image by category
 # Extra server JVM options: AFFECTRA_JAVA_OPTS. About 1.5 minutes on 2 cores (a baseline adds its build once, then 20 s).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=run
-if [ "${1:-}" = profile ]; then mode=profile; shift; fi
+if [ "${1:-}" = profile ] || [ "${1:-}" = batch ]; then mode="$1"; shift; fi
 seconds="${1:-8}"
 requests="${2:-80}"
 [ "$mode" = profile ] && requests="${1:-300}"
@@ -29,17 +31,9 @@ if [ ! -f target/quarkus-app/quarkus-run.jar ] || [ -n "$(find src prompts pom.x
   ./mvnw -B -q package -DskipTests
 fi
 source bench/embedded-server.sh
-baseline="${REFPIPE_BASELINE:-}"
-if [ -n "$baseline" ]; then
-  baseline="$(git rev-parse --short "$baseline")"
-  baseline_jar="$PWD/target/refpipe/baseline-$baseline/target/quarkus-app/quarkus-run.jar"
-  if [ ! -f "$baseline_jar" ]; then
-    rm -rf "target/refpipe/baseline-$baseline"
-    mkdir -p "target/refpipe/baseline-$baseline"
-    git archive "$baseline" | tar -x -C "target/refpipe/baseline-$baseline"
-    (cd "target/refpipe/baseline-$baseline" && ./mvnw -B -q -o package -DskipTests)
-  fi
-fi
+source bench/baseline-build.sh
+baseline=""
+[ -z "${REFPIPE_BASELINE:-}" ] || build_baseline "$REFPIPE_BASELINE"
 lib=target/quarkus-app/lib/main
 cp="$(ls "$lib"/com.microsoft.onnxruntime.onnxruntime-*.jar "$lib"/org.bytedeco.*.jar | tr '\n' ':')"
 classes=target/refpipe/classes
@@ -57,6 +51,12 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b == 0) pri
 
 work="$(mktemp -d)"
 mkdir -p target/refpipe
+
+if [ "$mode" = batch ]; then
+  "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$classes:$cp" BatchSizes --image "$image"
+  rm -rf "$work"
+  exit 0
+fi
 
 if [ "$mode" = profile ]; then
   # JDK 25's CPU-time sampler (every 10 ms of each thread's CPU, native code included), deep stacks.
@@ -78,20 +78,7 @@ if [ "$mode" = profile ]; then
   exit 0
 fi
 
-# What other work took of the cores during each phase: the machine's busy CPU time less this script's own and its
-# waited-for children's (the bare pipeline, the servers, the load driver), per second of the phase.
-loads=""
-busy() { awk '/^cpu /{ print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
-mine() { awk '{ print $14 + $15 + $16 + $17 }' /proc/$$/stat; }
-phase() {
-  local now; now=$(date +%s.%N)
-  if [ -n "${phase_name:-}" ]; then
-    loads="$loads${loads:+; }$phase_name: $(awk -v b="$(( $(busy) - phase_busy ))" -v m="$(( $(mine) - phase_mine ))" -v t="$(getconf CLK_TCK)" \
-      -v s="$(echo "$now - $phase_start" | bc -l)" 'BEGIN { c = (b - m) / t / s; printf "%.2f", c < 0 ? 0 : c }')"
-  fi
-  phase_name="$1"; phase_start=$now; phase_busy=$(busy); phase_mine=$(mine)
-  [ -z "$1" ] || echo "== $1"
-}
+source bench/phase-load.sh
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 phase "bare, both detectors"
 refpipe --workers 1,2 --seconds "$seconds" --warmup 10 | tee "$work/bare.txt"

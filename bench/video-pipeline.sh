@@ -1,22 +1,36 @@
 #!/usr/bin/env bash
-# Temporal-pipeline benchmark: makes 720p clips of real photographs with a spoken track (ffmpeg +
-# espeak-ng, installed with apt-get if missing), starts the server on the embedded defaults, analyses each
-# clip at 5 sampled frames/s, and prints the real-time factor and the server's peak resident memory.
-# Results with the machine go to bench/results/video-pipeline.md.
-#   bench/video-pipeline.sh [SECONDS...]      default: 60 180
+# Temporal-pipeline benchmark: makes 720p clips of real photographs with a spoken track (ffmpeg + espeak-ng, installed
+# with apt-get if missing), starts the server on the embedded defaults, analyses each clip at 5 sampled frames/s, and
+# prints the real-time factor, the server's peak resident memory and its live heap after a full GC per clip.
+# Results with the machine and its load go to bench/results/video-pipeline.md.
+#   bench/video-pipeline.sh [SECONDS...]                  default: 60 180
+#   VIDEO_BASELINE=<commit> bench/video-pipeline.sh ...   also runs that commit's build (made once under
+#                                                         target/baselines/) on the same clips, right after this
+#                                                         checkout's, and reports the ratio of the real-time factors
+#   bench/video-pipeline.sh profile [SECONDS]             a JFR CPU-time profile of one clip (default 60 s): CPU per
+#                                                         sampled frame by model and stage, against the wall time
 set -euo pipefail
 cd "$(dirname "$0")/.."
+mode=run
+if [ "${1:-}" = profile ]; then mode=profile; shift; fi
 lengths=("${@:-60 180}"); read -r -a lengths <<< "${lengths[*]}"
+[ "$mode" = profile ] && lengths=("${1:-60}")
 port="${AFFECTRA_BENCH_PORT:-18081}"
+fps=5
 command -v ffmpeg >/dev/null && command -v espeak-ng >/dev/null || { apt-get update -qq && apt-get install -y -qq ffmpeg espeak-ng; }
 
 source <(sed -n '/^java_major()/p; /^find_jdk()/,/^}/p' bin/affectra)
 find_jdk
-export DJL_OFFLINE=true OPT_OUT_TRACKING=true
-[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
+if [ ! -f target/quarkus-app/quarkus-run.jar ] || [ -n "$(find src prompts pom.xml -newer target/quarkus-app/quarkus-run.jar -print -quit)" ]; then
+  ./mvnw -B -q package -DskipTests
+fi
+source bench/embedded-server.sh
+source bench/baseline-build.sh
+source bench/phase-load.sh
+baseline=""
+[ -z "${VIDEO_BASELINE:-}" ] || build_baseline "$VIDEO_BASELINE"
 
 work="$(mktemp -d)"
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
 media=src/test/resources/media
 for s in "${lengths[@]}"; do
   espeak-ng -v en-us -s 150 -w "$work/say.wav" "I can't believe we actually won the final. Honestly, I was really nervous before the match. Thank you all so much for coming."
@@ -27,42 +41,81 @@ for s in "${lengths[@]}"; do
     -map "[v]" -map 3:a -c:v libx264 -preset veryfast -crf 26 -c:a aac -b:a 64k -t "$s" "$work/clip-$s.mp4"
 done
 
-"$JAVA_HOME/bin/java" -Dai.djl.offline=true -Dquarkus.http.port="$port" -Daffectra.data-dir="$work/data" \
-  -Daffectra.video.sync-max-duration=30m -jar target/quarkus-app/quarkus-run.jar > "$work/server.log" 2>&1 &
-server=$!
-for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null && break; sleep 0.5; done
+analyse() { curl -sf -F "media=@$work/clip-$1.mp4;type=video/mp4" -F "options={\"fps\":$fps}" "http://127.0.0.1:$port/v1/emotion/analyze"; }
+stop_server() { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$data"; trap - EXIT; }
 
-out="$work/out.txt"
-{
-  echo "clip      duration  wall      real-time factor  windows  cues  server peak RSS  live heap after GC"
-  # Warm-up on the first clip so JIT and pools are hot.
-  curl -sf -F "media=@$work/clip-${lengths[0]}.mp4;type=video/mp4" -F 'options={"fps":5}' "http://127.0.0.1:$port/v1/emotion/analyze" > /dev/null
+if [ "$mode" = profile ]; then
+  s="${lengths[0]}"
+  jfr="$PWD/target/video-profile.jfr"
+  start_embedded_server -Daffectra.video.sync-max-duration=30m -XX:FlightRecorderOptions:stackdepth=256 \
+    -XX:StartFlightRecording="settings=profile,jdk.CPUTimeSample#enabled=true,filename=$jfr" ${AFFECTRA_JAVA_OPTS:-}
+  analyse "$s" > /dev/null   # warm-up: JIT and pools
+  from=$(date +%s.%N); analyse "$s" | grep -o '"timings":{[^}]*}'; to=$(date +%s.%N)
+  stop_server   # the recording is written as the server exits
+  # FFmpeg's own decoding threads are native and not sampled: their CPU is measured apart, as ffmpeg spends it.
+  decode_s=$( { /usr/bin/time -f '%U %S' ffmpeg -v error -i "$work/clip-$s.mp4" -an -f null - ; } 2>&1 | awk '{ print $1 + $2 }')
+  "$JAVA_HOME/bin/java" bench/VideoBreakdown.java "$jfr" "$from" "$to" $(( s * fps )) "$decode_s"
+  rm -rf "$work"
+  exit 0
+fi
+
+# One build on every clip: warm-up on the first, then each clip timed; "label|wall|windows|cues|rss|live" per clip.
+run_build() {
+  local label="$1"; shift
+  phase "$label"
+  AFFECTRA_BENCH_JAR="$1" start_embedded_server -Daffectra.video.sync-max-duration=30m ${AFFECTRA_JAVA_OPTS:-}
+  analyse "${lengths[0]}" > /dev/null
   for s in "${lengths[@]}"; do
-    start=$(date +%s.%N)
-    resp="$(curl -sf -F "media=@$work/clip-$s.mp4;type=video/mp4" -F 'options={"fps":5}' "http://127.0.0.1:$port/v1/emotion/analyze")"
-    end=$(date +%s.%N)
-    wall=$(echo "$end - $start" | bc -l)
-    windows=$(echo "$resp" | grep -o '"timeline":\[.*' | grep -o '"index":' | wc -l)
-    cues=$(echo "$resp" | grep -o '"modality":' | wc -l)
-    rss=$(awk '/VmHWM/{printf "%.0f MiB", $2/1024}' /proc/$server/status)
-    # What the JVM still holds once garbage is collected: flat across durations if nothing grows with the clip.
+    local start end resp
+    start=$(date +%s.%N); resp="$(analyse "$s")"; end=$(date +%s.%N)
     "$JAVA_HOME/bin/jcmd" "$server" GC.run > /dev/null
-    live=$("$JAVA_HOME/bin/jcmd" "$server" GC.heap_info | grep -o 'used [0-9]*K' | head -n1 | awk '{printf "%.0f MiB", $2/1024}')
-    printf "%-9s %6ss  %7.1fs  %8.1fx          %5s  %5s  %-15s  %s\n" "720p" "$s" "$wall" "$(echo "$s / $wall" | bc -l)" "$windows" "$cues" "$rss" "$live"
+    printf '%s|%s|%s|%s|%s|%s|%s\n' "$label" "$s" "$(echo "$end - $start" | bc -l)" \
+      "$(echo "$resp" | grep -o '"timeline":\[.*' | grep -o '"index":' | wc -l)" "$(echo "$resp" | grep -o '"modality":' | wc -l)" \
+      "$(awk '/VmHWM/{printf "%.0f MiB", $2/1024}' /proc/$server/status)" \
+      "$("$JAVA_HOME/bin/jcmd" "$server" GC.heap_info | grep -o 'used [0-9]*K' | head -n1 | awk '{printf "%.0f MiB", $2/1024}')" >> "$work/rows"
+    echo "$resp" | grep -o '"timings":{[^}]*}' > "$work/timings-$label"
   done
-  echo
-  echo "stage timings of the last clip (ms, cumulative):"
-  echo "$resp" | grep -o '"timings":{[^}]*}'
-} | tee "$out"
+  stop_server
+}
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+commit="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src bench ':!bench/results' || echo ' (with uncommitted changes)')"
+run_build "this checkout" "target/quarkus-app/quarkus-run.jar"
+[ -z "$baseline" ] || run_build "baseline $baseline" "$baseline_jar"
+phase ""
+load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 
+table="$(awk -F'|' '{ printf "| %s | %ss | %.1fs | %.2fx | %s | %s | %s | %s |\n", $1, $2, $3, $2 / $3, $4, $5, $6, $7 }' "$work/rows")"
+ratios=""
+if [ -n "$baseline" ]; then
+  ratios="$(awk -F'|' -v b="baseline $baseline" '$1 == "this checkout" { now[$2] = $2 / $3 } $1 == b { then[$2] = $2 / $3 }
+    END { for (s in now) if (s in then) printf "| %ss | %.2fx | %.2fx | %.2f |\n", s, now[s], then[s], now[s] / then[s] }' "$work/rows" | sort -n -t'|' -k2)"
+fi
 {
   echo "# Video pipeline benchmark"
   echo
-  echo "Run: \`bench/video-pipeline.sh ${lengths[*]}\` on $(date -u +%Y-%m-%d). 720p H.264 clips of the test photographs with a spoken track, analysed at 5 sampled frames/s (faces and body pose on every sampled frame, hands on every 2nd, VAD + prosody on the audio, 30 s windows, local backend)."
-  echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/{print $2}') GiB RAM, JDK $("$JAVA_HOME/bin/java" -version 2>&1 | head -n1); load average when written: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the same cores inflates every figure). Peak RSS is the whole server process (JVM, models and all), high-water mark since start; live heap is the Java heap in use right after a full GC at the end of each clip."
+  echo "Run: \`${VIDEO_BASELINE:+VIDEO_BASELINE=$VIDEO_BASELINE }bench/video-pipeline.sh ${lengths[*]}\` on $(date -u +%Y-%m-%d) at commit $commit. 720p H.264 clips of the test photographs with a spoken track, analysed at $fps sampled frames/s (faces and body pose on every sampled frame, hands on every 2nd, VAD + prosody on the audio, 30 s windows, local backend)."
+  echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/{print $2}') GiB RAM, JDK $("$JAVA_HOME/bin/java" -version 2>&1 | head -n1)."
+  echo "Load average (1, 5, 15 min) before the run: $load_before; after: $load_after. Cores taken by other work during each build's phase (0 on a quiet machine, up to $(nproc)): $loads."
+  echo "Peak RSS is the whole server process (JVM, models and all), high-water mark since start; live heap is the Java heap in use right after a full GC at the end of each clip."
   echo
-  echo '```'
-  cat "$out"
-  echo '```'
-} > bench/results/video-pipeline.md
+  echo "| build | clip | wall | real-time factor | windows | cues | server peak RSS | live heap after GC |"
+  echo "|---|---|---|---|---|---|---|---|"
+  echo "$table"
+  if [ -n "$ratios" ]; then
+    echo
+    echo "| clip | this checkout | baseline $baseline | ratio |"
+    echo "|---|---|---|---|"
+    echo "$ratios"
+  fi
+  for f in "$work"/timings-*; do
+    echo
+    echo "Stage timings of the last clip, ${f##*/timings-} (ms, cumulative; stages on different cores overlap):"
+    echo '```'
+    cat "$f"
+    echo '```'
+  done
+} > "$work/result.md"
+cat "$work/result.md"
+cp "$work/result.md" bench/results/video-pipeline.md
+rm -rf "$work"
 echo "written bench/results/video-pipeline.md"

@@ -24,7 +24,7 @@ record Models(OrtSession back, OrtSession front, OrtSession mesh, OrtSession min
                 session(env, encoders, "facemesh"), session(env, encoders, "emotion"), session(env, encoders, "face_expression"));
     }
 
-    private static OrtSession session(OrtEnvironment env, Path encoders, String id) throws Exception {
+    static OrtSession session(OrtEnvironment env, Path encoders, String id) throws Exception {
         String manifest = Files.readString(encoders.resolve(id + ".json"));
         Matcher file = FILE.matcher(manifest);
         Matcher sha = SHA.matcher(manifest);

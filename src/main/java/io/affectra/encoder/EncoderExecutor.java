@@ -42,6 +42,13 @@ public class EncoderExecutor {
         }
     }
 
+    /**
+     * Lanes for the sessions of one video (see {@link FrameLanes}), each at most {@code depth} frames behind.
+     */
+    public FrameLanes lanes(List<? extends FrameCueSession> sessions, int depth) {
+        return new FrameLanes(sessions, pool, depth);
+    }
+
     @PreDestroy
     void stop() {
         pool.shutdownNow();

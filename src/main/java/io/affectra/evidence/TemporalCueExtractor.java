@@ -6,6 +6,7 @@ import io.affectra.cue.CueType;
 import io.affectra.cue.Modality;
 import io.affectra.cue.TimeSpan;
 import io.affectra.encoder.EncoderExecutor;
+import io.affectra.encoder.FrameLanes;
 import io.affectra.encoder.FrameCueSession;
 import io.affectra.encoder.audio.VoiceAnalyzer;
 import io.affectra.encoder.audio.VoiceCues;
@@ -70,6 +71,11 @@ class TemporalCueExtractor {
     private final VoiceAnalyzer voice;
     private final BodyAnalyzer body;
     private final EncoderExecutor executor;
+    /**
+     * How many sampled frames a session may lag behind decoding: enough to even out frames that cost one session more
+     * than the other (hands run on every 2nd frame), few enough that the frames held stay a few megabytes each.
+     */
+    static final int FRAMES_PER_LANE = 4;
     private final TextEmotionEncoder textEmotion;
     private final Transcription transcription;
     /** Where recordings for transcription live while the backend hears them: emptied at every start. */
@@ -175,7 +181,11 @@ class TemporalCueExtractor {
                 duration, sink, prefixWindows);
         int frames = 0;
         if (probe.hasVideo()) {
-            frames = decoder.sampleFramesAhead(media, fps, limit, windows::frame);
+            try (FrameLanes lanes = executor.lanes(sessions, FRAMES_PER_LANE)) {
+                windows.lanes = lanes;
+                frames = decoder.sampleFramesAhead(media, fps, limit, windows::frame);
+                lanes.drain();
+            }
             if (frames == 0) {
                 throw new MediaException("corrupt-media", 422, "The video stream holds no decodable frame.");
             }
@@ -272,6 +282,8 @@ class TemporalCueExtractor {
         long windowStart;
         long lastFrameMs;
         int closed;
+        /** Where frames go while the video is decoded; null before (audio-only media never has any). */
+        FrameLanes lanes;
 
         Windows(VoiceReport voice, List<TranscriptSegment> transcript, String transcriptSource, List<FrameCueSession> sessions,
                 long windowMs, long declared, long end, EvidenceWindow.Sink sink, boolean prefixWindows) {
@@ -291,8 +303,8 @@ class TemporalCueExtractor {
             while (frame.timestampMs() >= windowStart + windowMs && windowStart + windowMs < end) {
                 close(windowStart + windowMs);
             }
-            // Face and body sessions are independent: each keeps its own core busy on the same frame.
-            executor.runAll(sessions.stream().<Runnable>map(s -> () -> s.accept(frame)).toList());
+            // Face and body sessions are independent: each keeps its own core busy, on its own lane.
+            lanes.submit(frame);
             lastFrameMs = frame.timestampMs();
         }
 
@@ -303,6 +315,10 @@ class TemporalCueExtractor {
         }
 
         private void close(long end) {
+            // The sessions' accumulators are read here: every frame before the window's end must have been seen.
+            if (lanes != null) {
+                lanes.drain();
+            }
             TimeSpan span = new TimeSpan(windowStart, end);
             int index = closed + 1;
             String prefix = prefixWindows ? "W" + index + "." : "";

@@ -1,7 +1,6 @@
 package io.affectra.media;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -90,7 +89,7 @@ public class AvDecoder {
         long stopUs = limit.stopAtMs() * 1000;
         int count = 0;
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
-            grabber.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
+            grabber.setPixelFormat(avutil.AV_PIX_FMT_BGRA);
             start(grabber);
             // Half a source frame of slack, so that 25 fps timestamps (40 ms apart) hit a 200 ms grid.
             double sourceFps = grabber.getFrameRate() > 0 ? grabber.getFrameRate() : 30;
@@ -100,7 +99,7 @@ public class AvDecoder {
             long previous = -frameUs;
             long gap = frameUs;
             Frame frame;
-            // Converting a frame to BGR costs about as much as decoding it: only frames expected to be sampled are
+            // Converting a frame to BGRA costs about as much as decoding it: only frames expected to be sampled are
             // converted. The expected time errs late (the larger of the nominal and the last observed gap, for
             // variable frame rates), and a frame that arrives earlier than expected is not taken; the next one is.
             while ((frame = grabImage(grabber, previous + gap + slackUs >= next)) != null) {
@@ -116,7 +115,7 @@ public class AvDecoder {
                 if (frame.timestamp + slackUs < next || !converted) {
                     continue;
                 }
-                sink.accept(new VideoFrame(frame.timestamp / 1000, toRgb(frame)));
+                sink.accept(new VideoFrame(frame.timestamp / 1000, BgraFrames.toRgb(frame)));
                 count++;
                 while (next <= frame.timestamp + slackUs) {
                     next += stepUs;
@@ -257,24 +256,5 @@ public class AvDecoder {
         } catch (FrameGrabber.Exception e) {
             return null;
         }
-    }
-
-    /** BGR24 with row stride to packed RGB, without going through Java2D. */
-    static RgbImage toRgb(Frame frame) {
-        int w = frame.imageWidth;
-        int h = frame.imageHeight;
-        int stride = frame.imageStride;
-        ByteBuffer bgr = (ByteBuffer) frame.image[0];
-        byte[] row = new byte[w * 3];
-        int[] out = new int[w * h];
-        for (int y = 0; y < h; y++) {
-            bgr.position(y * stride);
-            bgr.get(row, 0, w * 3);
-            for (int x = 0, p = 0; x < w; x++, p += 3) {
-                out[y * w + x] = ((row[p + 2] & 0xFF) << 16) | ((row[p + 1] & 0xFF) << 8) | (row[p] & 0xFF);
-            }
-        }
-        bgr.rewind();
-        return new RgbImage(w, h, out);
     }
 }

@@ -9,6 +9,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -49,6 +52,31 @@ class AvDecoderTest {
         // And at 8 s it shows sample1.jpg, which differs from sample3.
         RgbImage later = frames.get(16).image();
         assertThat(meanAbsDifference(later, photo)).isGreaterThan(25.0);
+    }
+
+    @Test
+    void sampledFramesHoldExactlyThePixelsOfFfmpegsBgr24Output() throws Exception {
+        List<VideoFrame> frames = new ArrayList<>();
+        decoder.sampleFrames(TestMedia.file("people.mp4"), 1.0, frames::add);
+        List<RgbImage> reference = new ArrayList<>();
+        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(TestMedia.file("people.mp4").toFile())) {
+            grabber.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
+            grabber.start();
+            Frame frame;
+            int i = 0;
+            while ((frame = grabber.grabImage()) != null && i < frames.size()) {
+                if (frame.timestamp / 1000 == frames.get(i).timestampMs()) {
+                    reference.add(Bgr24Reference.repack(frame));
+                    i++;
+                }
+            }
+        }
+        assertThat(reference).hasSize(frames.size()).hasSizeGreaterThan(10);
+        for (int i = 0; i < frames.size(); i++) {
+            assertThat(frames.get(i).image().width()).isEqualTo(reference.get(i).width());
+            assertThat(frames.get(i).image().pixels()).as("frame at %d ms", frames.get(i).timestampMs())
+                    .isEqualTo(reference.get(i).pixels());
+        }
     }
 
     @Test

@@ -39,13 +39,13 @@ class FfmpegJpegDecoderTest {
         }
     }
 
-    /** What FFmpeg's BGR24 output repacked byte by byte gives (the conversion video frames use). */
+    /** What FFmpeg's BGR24 output repacked byte by byte gives (the conversion video frames used before BGRA). */
     private static RgbImage viaBgr24(byte[] jpeg) throws Exception {
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(new ByteArrayInputStream(jpeg), 0)) {
             grabber.setFormat("jpeg_pipe");
             grabber.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
             grabber.start();
-            return AvDecoder.toRgb(grabber.grabImage());
+            return Bgr24Reference.repack(grabber.grabImage());
         }
     }
 
