@@ -101,7 +101,7 @@ public final class VideoBreakdown {
         System.out.printf(Locale.ROOT, "%-80s %8s%n", "CPU ms per sampled frame (" + frames + " frames)", "ms");
         for (Category c : CATEGORIES) {
             double v = ms.get(c.name()) / frames;
-            total += v;
+            total += ms.get(c.name());
             inference += c.inference() ? v : 0;
             if (v >= 0.05) {
                 System.out.printf(Locale.ROOT, "%-80s %8.2f%n", c.name(), v);
