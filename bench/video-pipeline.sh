@@ -58,7 +58,7 @@ out="$work/out.txt"
 {
   echo "# Video pipeline benchmark"
   echo
-  echo "Run: \`bench/video-pipeline.sh ${lengths[*]}\` on $(date -u +%Y-%m-%d). 720p H.264 clips of the test photographs with a spoken track, analysed at 5 sampled frames/s (faces and body pose on every sampled frame, hands on every 2nd, VAD + prosody on the audio, 30 s windows, local backend)."
+  echo "Run: \`bench/video-pipeline.sh ${lengths[*]}\` on $(date -u +%Y-%m-%d). 720p H.264 clips of the test photographs with a spoken track, analysed at 5 sampled frames/s (body pose and face landmarks on every sampled frame, face detectors on every n-th with n = ${AFFECTRA_ENCODERS_FACE_DETECT_EVERY_NTH_FRAME:-5} (and at cuts), hands on every 2nd, VAD + prosody on the audio, 30 s windows, local backend)."
   echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/{print $2}') GiB RAM, JDK $("$JAVA_HOME/bin/java" -version 2>&1 | head -n1); load average when written: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the same cores inflates every figure). Peak RSS is the whole server process (JVM, models and all), high-water mark since start; live heap is the Java heap in use right after a full GC at the end of each clip."
   echo
   echo '```'
