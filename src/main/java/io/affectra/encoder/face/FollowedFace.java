@@ -10,9 +10,11 @@ import io.affectra.cue.Region;
  *
  * <p>FaceMesh does not track every face: on a hard one (a laugh with the head thrown back) its landmarks stay near the
  * middle of the crop they are given and shrink frame by frame while the face moves on, with the face flag still high.
- * A box whose side has moved more than {@link #MAX_SIZE_CHANGE} from the detected one is taken for such a drift.
+ * A box whose side has changed by more than {@link #MAX_SIZE_CHANGE} since detection is taken for such a drift (a face
+ * that really grows or shrinks that fast only gets the detectors early).
  *
  * @param box   the detector-like box; FaceMesh looks in it, widened as on a detection frame
+ * @param score the score of the detection the face was found by
  * @param dx    detector centre minus mesh-box centre, in mesh-box sides
  * @param dy    the same, vertically
  * @param scale detector side over mesh-box side
