@@ -93,7 +93,7 @@ fi
 {
   echo "# Video pipeline benchmark"
   echo
-  echo "Run: \`${VIDEO_BASELINE:+VIDEO_BASELINE=$VIDEO_BASELINE }bench/video-pipeline.sh ${lengths[*]}\` on $(date -u +%Y-%m-%d) at commit $commit. 720p H.264 clips of the test photographs with a spoken track, analysed at $fps sampled frames/s (faces and body pose on every sampled frame, hands on every 2nd, VAD + prosody on the audio, 30 s windows, local backend)."
+  echo "Run: \`${VIDEO_BASELINE:+VIDEO_BASELINE=$VIDEO_BASELINE }bench/video-pipeline.sh ${lengths[*]}\` on $(date -u +%Y-%m-%d) at commit $commit. 720p H.264 clips of the test photographs with a spoken track, analysed at $fps sampled frames/s (body pose and face landmarks on every sampled frame, face detectors on every n-th with n = ${AFFECTRA_ENCODERS_FACE_DETECT_EVERY_NTH_FRAME:-5} in this checkout (and at cuts; every frame in builds before the setting), hands on every 2nd, VAD + prosody on the audio, 30 s windows, local backend)."
   echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/{print $2}') GiB RAM, JDK $("$JAVA_HOME/bin/java" -version 2>&1 | head -n1)."
   echo "Load average (1, 5, 15 min) before the run: $load_before; after: $load_after. Cores taken by other work during each build's phase (0 on a quiet machine, up to $(nproc)): $loads."
   echo "Peak RSS is the whole server process (JVM, models and all), high-water mark since start; live heap is the Java heap in use right after a full GC at the end of each clip."

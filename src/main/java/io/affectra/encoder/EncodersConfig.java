@@ -40,6 +40,17 @@ public interface EncodersConfig {
         @WithDefault("20")
         int maxFaces();
 
+        /**
+         * On video, the face detectors run on every n-th sampled frame (and on the first, after a shot change, and
+         * whenever a followed face's face flag falls below {@link #minFaceFlag()}); in between, each face's box comes
+         * from its FaceMesh on the previous frame, as MediaPipe's face-mesh pipeline does in video. The detectors are
+         * the largest cost per frame and faces move little in a fifth of a second; a face that comes into view waits
+         * at most n-1 frames (at 5 sampled frames/s and 5, under a second). 1 detects on every frame. Stills always
+         * detect.
+         */
+        @WithDefault("5")
+        int detectEveryNthFrame();
+
         /** SSR-Net gender prior (MIT): allowed when a request asks for facial priors. */
         @WithDefault("true")
         boolean genderPriorEnabled();

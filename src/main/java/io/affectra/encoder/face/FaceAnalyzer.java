@@ -78,10 +78,20 @@ public class FaceAnalyzer {
 
     /** A session that follows faces through the sampled frames of one video. */
     public FaceTrackSession openVideoSession(FaceOptions options) {
-        return new FaceTrackSession(this, options);
+        return new FaceTrackSession(this, options, detectEveryNthFrame());
+    }
+
+    /** {@code affectra.encoders.face.detect-every-nth-frame}, at least 1. */
+    int detectEveryNthFrame() {
+        return Math.max(1, settings.detectEveryNthFrame());
     }
 
     public FaceAnalysis analyze(DecodedImage decoded, FaceOptions options) {
+        return detect(decoded, options).analysis();
+    }
+
+    /** {@link #analyze}, with where to look for each face on the next video frame. */
+    FaceFrame detect(DecodedImage decoded, FaceOptions options) {
         RgbImage image = decoded.pixels();
         StageClock clock = new StageClock();
 
@@ -93,15 +103,68 @@ public class FaceAnalyzer {
 
         List<Detection> faces = new ArrayList<>();
         List<FaceMesh> meshes = new ArrayList<>();
+        List<FollowedFace> carried = new ArrayList<>();
         for (Detection candidate : candidates) {
             FaceMesh m = mesh.predict(FaceCrop.around(image, candidate.box(), MESH_CROP));
             if (m.faceFlag() >= settings.minFaceFlag() && faces.size() < settings.maxFaces()) {
                 faces.add(candidate);
                 meshes.add(m);
+                carried.add(FollowedFace.detected(candidate.box(), MeshBox.of(m), candidate.score()));
             }
         }
         clock.lap("landmarks");
+        return describe(decoded, faces, meshes, carried, options, clock);
+    }
 
+    /**
+     * A video frame between detections: FaceMesh on the box each face had on the previous frame, in place of the
+     * detectors, and the face's box moved with its new mesh. When any face's face flag falls below the threshold (or its
+     * box {@link FollowedFace#drifted}) the face is lost: the result is {@link FaceFrame#lost} (no faces, the landmark
+     * time it cost) and the caller detects on this frame instead.
+     */
+    FaceFrame follow(DecodedImage decoded, List<FollowedFace> previous, FaceOptions options) {
+        RgbImage image = decoded.pixels();
+        StageClock clock = new StageClock();
+        List<Detection> faces = new ArrayList<>();
+        List<FaceMesh> meshes = new ArrayList<>();
+        List<FollowedFace> carried = new ArrayList<>();
+        for (FollowedFace face : previous) {
+            FaceMesh m = mesh.predict(FaceCrop.around(image, face.box(), MESH_CROP));
+            FollowedFace moved = face.movedTo(MeshBox.of(m));
+            if (m.faceFlag() < settings.minFaceFlag() || moved.drifted()) {
+                clock.lap("landmarks");
+                return FaceFrame.lost(clock.laps());
+            }
+            Detection found = new Detection(moved.box(), face.score(), List.of(), "facemesh");
+            // Two followed boxes that slid onto one face are one face, as the detectors' NMS would have made them.
+            int same = indexOfOverlapping(faces, moved.box());
+            if (same < 0) {
+                faces.add(found);
+                meshes.add(m);
+                carried.add(moved);
+            } else if (m.faceFlag() > meshes.get(same).faceFlag()) {
+                faces.set(same, found);
+                meshes.set(same, m);
+                carried.set(same, moved);
+            }
+        }
+        clock.lap("landmarks");
+        return describe(decoded, faces, meshes, carried, options, clock);
+    }
+
+    private int indexOfOverlapping(List<Detection> faces, Region box) {
+        for (int i = 0; i < faces.size(); i++) {
+            if (NonMaxSuppression.overlaps(faces.get(i).box(), box, settings.nmsIou())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Expression, action units and priors of the confirmed faces, as one analysis in left-to-right order. */
+    private FaceFrame describe(DecodedImage decoded, List<Detection> faces, List<FaceMesh> meshes, List<FollowedFace> carried,
+            FaceOptions options, StageClock clock) {
+        RgbImage image = decoded.pixels();
         List<double[]> ensemble = new ArrayList<>();
         List<Map<String, Map<String, Double>>> perModel = new ArrayList<>();
         for (Detection face : faces) {
@@ -134,6 +197,7 @@ public class FaceAnalyzer {
         }
         order.sort(Comparator.comparingDouble(i -> faces.get(i).box().centerX()));
         List<FaceReport> reports = new ArrayList<>();
+        List<FollowedFace> next = new ArrayList<>();
         for (int rank = 0; rank < order.size(); rank++) {
             int i = order.get(rank);
             Detection face = faces.get(i);
@@ -148,9 +212,10 @@ public class FaceAnalyzer {
                     actionUnits.measure(meshes.get(i)).stream().map(FaceAnalyzer::rounded).toList(),
                     priors.get(i),
                     KeyLandmarks.of(meshes.get(i), decoded.scale())));
+            next.add(carried.get(i));
         }
         clock.lap("actionUnits");
-        return new FaceAnalysis(reports, clock.laps());
+        return new FaceFrame(new FaceAnalysis(reports, clock.laps()), next, false);
     }
 
     private FaceReport.Priors priors(FaceCrop crop) {

@@ -10,8 +10,9 @@ import java.util.Map;
  * Everything the face encoders found about one face.
  *
  * @param id          stable within the analysis: F1, F2, ... left to right
- * @param box         the detector's box in original image pixels
- * @param score       detector score
+ * @param box         the detector's box in original image pixels (on video frames between detections, that box moved
+ *                    with the face's mesh)
+ * @param score       detector score (between detections, that of the detection the face was followed from)
  * @param faceFlag    FaceMesh's probability that this is a face
  * @param expression  the ensemble's label and probabilities, with each model's own output kept
  * @param actionUnits geometric action-unit proxies

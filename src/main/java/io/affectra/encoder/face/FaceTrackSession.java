@@ -17,7 +17,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Faces over time: the image pipeline on each sampled frame, faces linked into tracks by box overlap
+ * Faces over time: the image pipeline on each sampled frame (the detectors on every n-th, on the first, after a shot
+ * change and when a face is lost; in between each face is followed by its mesh), faces linked into tracks by box overlap
  * (or a centre within half a face of the last position, for fast moves), and per window the mean
  * expression and salient action units of each track. Track ids (F1, F2, ...) follow first appearance.
  */
@@ -29,13 +30,21 @@ public final class FaceTrackSession implements FrameCueSession {
 
     private final FaceAnalyzer analyzer;
     private final FaceOptions options;
+    private final int detectEveryNthFrame;
+    /** The faces of the previous frame, to follow on frames without detection. */
+    private List<FollowedFace> followed = List.of();
+    private int framesSinceDetection;
+    private int frameIndex;
+    private final List<Integer> detectionFrames = new ArrayList<>();
+    private List<FaceReport> lastFaces = List.of();
     private final List<Track> tracks = new ArrayList<>();
     private final Map<String, Double> timings = new LinkedHashMap<>();
     private int nextId = 1;
 
-    FaceTrackSession(FaceAnalyzer analyzer, FaceOptions options) {
+    FaceTrackSession(FaceAnalyzer analyzer, FaceOptions options, int detectEveryNthFrame) {
         this.analyzer = analyzer;
         this.options = options;
+        this.detectEveryNthFrame = Math.max(1, detectEveryNthFrame);
     }
 
     private static final class Track {
@@ -66,13 +75,17 @@ public final class FaceTrackSession implements FrameCueSession {
 
     @Override
     public void accept(VideoFrame frame) {
-        if (shotChanged(frame)) {
+        boolean cut = shotChanged(frame);
+        if (cut) {
             // Faces in the same place after a cut are other people: no track continues across it.
             tracks.forEach(t -> t.lastSeen = Long.MIN_VALUE / 2);
         }
         DecodedImage image = new DecodedImage(MediaKind.MP4, frame.image().width(), frame.image().height(), frame.image(), 1.0);
-        FaceAnalysis analysis = analyzer.analyze(image, options);
-        analysis.timings().forEach((k, v) -> timings.merge("face." + k, v, Double::sum));
+        FaceFrame faces = faces(image, cut);
+        frameIndex++;
+        followed = faces.next();
+        FaceAnalysis analysis = faces.analysis();
+        lastFaces = analysis.faces();
         List<Track> matched = new ArrayList<>();
         for (FaceReport face : analysis.faces()) {
             Track track = match(face.box(), frame.timestampMs(), matched);
@@ -99,6 +112,38 @@ public final class FaceTrackSession implements FrameCueSession {
                 track.units.merge(unit.name(), unit.intensity(), Double::sum);
             }
         }
+    }
+
+    /** The detectors when due, else each face followed from the previous frame (and the detectors after all if one was lost). */
+    private FaceFrame faces(DecodedImage image, boolean cut) {
+        boolean due = frameIndex == 0 || cut || framesSinceDetection + 1 >= detectEveryNthFrame;
+        if (!due) {
+            FaceFrame carried = analyzer.follow(image, followed, options);
+            addTimings(carried.analysis());
+            if (!carried.lost()) {
+                framesSinceDetection++;
+                return carried;
+            }
+        }
+        FaceFrame detected = analyzer.detect(image, options);
+        addTimings(detected.analysis());
+        detectionFrames.add(frameIndex);
+        framesSinceDetection = 0;
+        return detected;
+    }
+
+    private void addTimings(FaceAnalysis analysis) {
+        analysis.timings().forEach((k, v) -> timings.merge("face." + k, v, Double::sum));
+    }
+
+    /** The faces of the last frame accepted, as {@link FaceAnalyzer#analyze} reports them. */
+    List<FaceReport> lastFaces() {
+        return lastFaces;
+    }
+
+    /** The indices (from 0) of the sampled frames the detectors ran on. */
+    List<Integer> detectionFrames() {
+        return List.copyOf(detectionFrames);
     }
 
     private boolean shotChanged(VideoFrame frame) {
