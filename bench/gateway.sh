@@ -62,11 +62,19 @@ portkey=(--url "http://127.0.0.1:$portkey_port/v1/chat/completions" --model stub
   --header "authorization:Bearer sk-bench")
 bare=(--url "http://127.0.0.1:$bare_port/v1/chat/completions" --model stub-model --label bare)
 
-# Warm-up: the JIT compilers of Affectra (JVM) and Portkey (V8) before anything is measured.
-load "${affectra[@]}" --concurrency 32 --seconds 12 --warmup 0 >/dev/null
-load "${affectra[@]}" --concurrency 32 --seconds 6 --warmup 0 --stream true >/dev/null
-load "${bare[@]}" --concurrency 32 --seconds 6 --warmup 0 >/dev/null
-load "${bare[@]}" --concurrency 32 --seconds 6 --warmup 0 --stream true >/dev/null
+# Warm-up: the JIT compilers of Affectra (JVM) and Portkey (V8) before anything is measured. The two JVM targets get
+# the same: BENCH_WARMUP_ROUNDS rounds (default 4) of BENCH_WARMUP s (default 6) JSON, then as long streaming. On two
+# busy cores a single round left Affectra's C2 compiler taking a fifth of a core into the measured runs (the bare proxy
+# has far less code to compile); alternating the modes also settles the type profiles that each mode changes.
+warm="${BENCH_WARMUP:-6}"
+warm_rounds="${BENCH_WARMUP_ROUNDS:-4}"
+for _ in $(seq 1 "$warm_rounds"); do
+  for target in affectra bare; do
+    declare -n args="$target"
+    load "${args[@]}" --concurrency 32 --seconds "$warm" --warmup 0 >/dev/null
+    load "${args[@]}" --concurrency 32 --seconds "$warm" --warmup 0 --stream true >/dev/null
+  done
+done
 load "${portkey[@]}" --concurrency 32 --seconds 6 --warmup 0 >/dev/null
 load "${portkey[@]}" --concurrency 32 --seconds 6 --warmup 0 --stream true >/dev/null
 
@@ -129,7 +137,8 @@ curl -s "http://127.0.0.1:$affectra_port/q/metrics" > "$work/metrics.txt"
   echo "retries), on the same transport and event-loop count as Affectra: the floor of what a JVM proxy adds on this machine."
   echo "Added latency = the target's figure minus the direct figure of the same repeat (they run back to back), then the"
   echo "median over repeats. Open loop: request k is due at k / rate, paced by the event loop's microsecond timer."
-  echo "Affectra's JVM options: \`${AFFECTRA_JAVA_OPTS:-(defaults)}\`."
+  echo "Affectra's JVM options: \`${AFFECTRA_JAVA_OPTS:-(defaults)}\`. Warm-up: Affectra and bare each $warm_rounds x ($warm s JSON + $warm s"
+  echo "streaming), Portkey 6 s + 6 s, at concurrency 32, before the measured runs."
   "$JAVA_HOME/bin/java" -cp "$work/classes" GatewayReport "$raw" "$work/metrics-before.txt" "$work/metrics.txt"
   echo
   echo "Raw lines (one per run):"

@@ -19,6 +19,9 @@ public final class CanonicalPath {
         if (rawPath == null || rawPath.isEmpty() || rawPath.charAt(0) != '/') {
             return "the path must start with '/'";
         }
+        if (plain(rawPath)) {
+            return null;
+        }
         int segmentStart = 1;
         for (int i = 1; i <= rawPath.length(); i++) {
             if (i == rawPath.length() || rawPath.charAt(i) == '/') {
@@ -81,6 +84,25 @@ public final class CanonicalPath {
             }
         }
         return null;
+    }
+
+    /**
+     * The common case, decided in one pass without decoding: letters, digits, {@code -_~} and single slashes only. No
+     * dot, percent sign, semicolon or backslash can hide a problem in such a path, and no {@code //} means no empty
+     * segment.
+     */
+    private static boolean plain(String path) {
+        char previous = 0;
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '~'
+                    || (c == '/' && previous != '/');
+            if (!ok) {
+                return false;
+            }
+            previous = c;
+        }
+        return true;
     }
 
     private static boolean unreserved(char c) {

@@ -5,6 +5,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Gives every response an {@code x-request-id} (the OpenAI SDKs expose it as {@code _request_id}), made here and never
@@ -33,7 +34,14 @@ public class RequestIdFilter {
         return id != null ? id : newId();
     }
 
+    /**
+     * A random (version 4) UUID. An id must be unique, not secret: {@link ThreadLocalRandom} makes one without the lock
+     * and entropy pool that {@link UUID#randomUUID()}'s SecureRandom takes on every request.
+     */
     static String newId() {
-        return UUID.randomUUID().toString();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
+        return new UUID(high, low).toString();
     }
 }

@@ -224,11 +224,19 @@ final class ProxyExchange {
                 finish(target, "ok");
             });
         });
-        client.writeHead();
         Buffer start = reply.start();
         if (start.length() > 0) {
             client.write(start);
+            return;
         }
+        // The head goes out with the first events, which mostly come in the same read as the backend's head: one write
+        // to the client instead of two. When they did not, it goes out once this turn of the event loop is over, so a
+        // client of a backend slow to its first token still learns at once that its stream began.
+        vertx.runOnContext(ignored -> {
+            if (!cancelled && !client.headWritten() && !client.closed()) {
+                client.writeHead();
+            }
+        });
     }
 
     private void relayBody(Upstream target, HttpClientResponse response, String type) {

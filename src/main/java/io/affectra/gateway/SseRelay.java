@@ -29,6 +29,7 @@ public final class SseRelay {
             "\"reasoning_content\":\"".getBytes(StandardCharsets.US_ASCII),
             "\"refusal\":\"".getBytes(StandardCharsets.US_ASCII)};
     private static final byte[] USAGE = "\"usage\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] DATA = "data:".getBytes(StandardCharsets.US_ASCII);
 
     private final long cueTokens;
     private final Listener listener;
@@ -112,21 +113,11 @@ public final class SseRelay {
     }
 
     private String inspect(byte[] b, int from, int to) {
-        if (!tokenSeen) {
-            for (byte[] mark : TOKEN_MARKS) {
-                int at = indexOf(b, mark, from, to);
-                if (at >= 0 && (mark[mark.length - 1] != '"' || (at + mark.length < to && b[at + mark.length] != '"'))) {
-                    tokenSeen = true;
-                    listener.firstToken();
-                    break;
-                }
-            }
-        }
+        int usage = scan(b, from, to);
         if (!done && isDone(b, from, to)) {
             done = true;
             return null;
         }
-        int usage = indexOf(b, USAGE, from, to);
         if (usage < 0 || !objectFollows(b, usage + USAGE.length, to)) {
             return null;
         }
@@ -140,6 +131,41 @@ public final class SseRelay {
             listener.usage(result.usage());
         }
         return result.json() == null ? null : "data: " + new String(result.json(), StandardCharsets.UTF_8) + "\n\n";
+    }
+
+    /**
+     * One pass over an event, from quote to quote (every mark starts with one): reports the first token, and returns
+     * where the first {@code "usage"} is (or -1). As when each mark was searched for on its own, only the first
+     * occurrence of a mark counts; one ending in a quote counts when the string it opens is not empty.
+     */
+    private int scan(byte[] b, int from, int to) {
+        int usage = -1;
+        int tried = 0;
+        for (int i = from; i < to && (usage < 0 || !tokenSeen); i++) {
+            if (b[i] != '"') {
+                continue;
+            }
+            if (usage < 0 && startsWith(b, i, to, USAGE)) {
+                usage = i;
+            }
+            for (int m = 0; !tokenSeen && m < TOKEN_MARKS.length; m++) {
+                byte[] mark = TOKEN_MARKS[m];
+                if ((tried & (1 << m)) != 0 || !startsWith(b, i, to, mark)) {
+                    continue;
+                }
+                tried |= 1 << m;
+                int after = i + mark.length;
+                if (mark[mark.length - 1] != '"' || (after < to && b[after] != '"')) {
+                    tokenSeen = true;
+                    listener.firstToken();
+                }
+            }
+        }
+        return usage;
+    }
+
+    private static boolean startsWith(byte[] b, int at, int to, byte[] prefix) {
+        return to - at >= prefix.length && java.util.Arrays.equals(b, at, at + prefix.length, prefix, 0, prefix.length);
     }
 
     /** {@code data: [DONE]} (the space is optional). */
@@ -176,7 +202,7 @@ public final class SseRelay {
 
     /** Where the JSON of a single-line {@code data:} event starts, or -1. */
     private static int dataStart(byte[] b, int from, int to) {
-        int at = indexOf(b, "data:".getBytes(StandardCharsets.US_ASCII), from, to);
+        int at = indexOf(b, DATA, from, to);
         if (at < 0) {
             return -1;
         }

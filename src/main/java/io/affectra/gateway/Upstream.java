@@ -81,7 +81,7 @@ public final class Upstream {
         return uri;
     }
 
-    /** Fresh options for one POST (options are mutable, so never shared between requests). */
+    /** Fresh options for one POST (options are mutable, so never shared between requests; the headers are). */
     public RequestOptions requestOptions() {
         return new RequestOptions()
                 .setMethod(HttpMethod.POST)
@@ -89,7 +89,8 @@ public final class Upstream {
                 .setPort(port)
                 .setSsl(ssl)
                 .setURI(path)
-                .setHeaders(MultiMap.caseInsensitiveMultiMap().addAll(headers))
+                // Read, never written: the client copies them into each request's own headers.
+                .setHeaders(headers)
                 // Silence longer than the timeout ends the call: for a plain reply the whole wait, for a stream the
                 // wait for the first chunk and between chunks.
                 .setIdleTimeout(timeoutMillis);

@@ -32,6 +32,8 @@ public class Upstreams {
     private static final Logger LOG = Logger.getLogger(Upstreams.class);
 
     private final Map<String, Upstream> byName;
+    /** Each backend's chain, worked out once: the fallbacks are fixed at startup, and every request needs its chain. */
+    private final Map<String, List<Upstream>> chains;
 
     public Upstreams(Vertx vertx, BackendRegistry backends) {
         Map<String, Upstream> built = new TreeMap<>();
@@ -55,6 +57,9 @@ public class Upstreams {
             });
         }
         this.byName = Collections.unmodifiableMap(built);
+        Map<String, List<Upstream>> chains = new TreeMap<>();
+        built.keySet().forEach(name -> chains.put(name, walk(name)));
+        this.chains = Collections.unmodifiableMap(chains);
         built.values().forEach(u -> LOG.debugf("gateway upstream %s", u));
     }
 
@@ -72,12 +77,17 @@ public class Upstreams {
 
     /** The backend and its fallbacks in order, each once (a cycle in the fallbacks ends the chain). */
     public List<Upstream> chain(String first) {
+        List<Upstream> chain = chains.get(first);
+        return chain != null ? chain : List.of();
+    }
+
+    private List<Upstream> walk(String first) {
         List<Upstream> chain = new ArrayList<>(2);
         Set<String> seen = new LinkedHashSet<>();
         for (Upstream u = byName.get(first); u != null && seen.add(u.name()); u = u.fallback().map(byName::get).orElse(null)) {
             chain.add(u);
         }
-        return chain;
+        return List.copyOf(chain);
     }
 
     public Upstream get(String name) {

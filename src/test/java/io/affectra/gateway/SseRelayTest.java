@@ -90,4 +90,39 @@ class SseRelayTest {
         assertThat(relay.finish().toString()).isEqualTo("data: {\"choices\":[]}");
         assertThat(relay.done()).isFalse();
     }
+
+    @Test
+    void onlyTheFirstOccurrenceOfEachTokenMarkCountsAsBefore() {
+        SseRelay relay = relay(0);
+        // The first "content" opens an empty string, so content does not count in this event; a refusal does.
+        String twoChoices = "data: {\"choices\":[{\"delta\":{\"content\":\"\"}},{\"delta\":{\"content\":\"x\"}}]}\n\n";
+        String refusal = "data: {\"choices\":[{\"delta\":{\"content\":\"\",\"refusal\":\"No.\"}}]}\n\n";
+
+        assertThat(relay.feed(Buffer.buffer(twoChoices)).toString()).isEqualTo(twoChoices);
+        assertThat(seen).isEmpty();
+        assertThat(relay.feed(Buffer.buffer(refusal)).toString()).isEqualTo(refusal);
+        assertThat(seen).containsExactly("token");
+    }
+
+    @Test
+    void aTokenAndTheUsageInOneEventAreBothReportedTokenFirst() {
+        SseRelay relay = relay(7);
+        String both = "data: {\"choices\":[{\"delta\":{\"content\": \"Hi\"}}],\"usage\":{\"prompt_tokens\":4,\"completion_tokens\":1}}\n\n";
+
+        String out = relay.feed(Buffer.buffer(both)).toString();
+
+        assertThat(seen).containsExactly("token", "usage 4/1");
+        assertThat(out).contains("\"cue_context_tokens\":7");
+    }
+
+    @Test
+    void onlyTheFirstUsageKeyDecidesWhetherTheEventCarriesUsage() {
+        SseRelay relay = relay(0);
+        // "usage":null first: the later object is a tool argument, not the chunk's usage.
+        String nullFirst = "data: {\"usage\":null,\"choices\":[{\"delta\":{\"tool_calls\":[{\"function\":{\"usage\":{\"a\":1}}}]}}]}\n\n";
+
+        assertThat(relay.feed(Buffer.buffer(nullFirst + DONE)).toString()).isEqualTo(nullFirst + DONE);
+        assertThat(seen).containsExactly("token");
+        assertThat(relay.done()).isTrue();
+    }
 }

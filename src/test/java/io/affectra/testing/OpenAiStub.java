@@ -189,6 +189,20 @@ public final class OpenAiStub implements AutoCloseable {
         CountDownLatch old = release;
         release = new CountDownLatch(1);
         old.countDown();
+        CountDownLatch gate = firstEventGate;
+        firstEventGate = null;
+        if (gate != null) {
+            gate.countDown();
+        }
+    }
+
+    private volatile CountDownLatch firstEventGate;
+
+    /** The next stream sends its head, then holds its first event until the returned latch opens (or a reset). */
+    public CountDownLatch gateFirstEvent() {
+        CountDownLatch gate = new CountDownLatch(1);
+        firstEventGate = gate;
+        return gate;
     }
 
     /**
@@ -287,6 +301,12 @@ public final class OpenAiStub implements AutoCloseable {
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
         exchange.sendResponseHeaders(response.status(), 0);
         OutputStream out = exchange.getResponseBody();
+        CountDownLatch gate = firstEventGate;
+        firstEventGate = null;
+        if (gate != null) {
+            out.flush();
+            gate.await(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
         for (String event : response.events()) {
             out.write(("data: " + event + "\n\n").getBytes(StandardCharsets.UTF_8));
             out.flush();

@@ -20,11 +20,17 @@ import io.affectra.testing.TestMedia;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.io.InputStream;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -106,6 +112,31 @@ class GatewayResilienceTest {
         assertThat(stub.requests()).as("an open circuit does not call the backend").hasSize(2);
         given().get("/q/metrics").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("affectra_gateway_backend_attempts_total{backend=\"gw-breaker\",outcome=\"circuit_open\"} 1.0"));
+    }
+
+    @Test
+    void aStreamsHeadReachesTheClientWhileTheBackendHoldsItsFirstEvent() throws Exception {
+        stub.enqueue(Response.stream(OpenAiStub.chunk(null), OpenAiStub.chunk("Late")));
+        CountDownLatch gate = stub.gateFirstEvent();
+        HttpRequest request = HttpRequest.newBuilder(base.toURI().resolve("/v1/chat/completions"))
+                .header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"model\":\"gw/stub-model\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}"))
+                .build();
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            // Completes with the head alone: the backend has sent nothing else yet.
+            HttpResponse<InputStream> response = http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream()).get(30, TimeUnit.SECONDS);
+            assertThat(gate.getCount()).as("the first event is still held").isEqualTo(1);
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("content-type").orElseThrow()).startsWith("text/event-stream");
+            assertThat(response.headers().firstValue("x-affectra-backend")).contains("gw");
+
+            gate.countDown();
+            String body = new String(response.body().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(body).contains("\"content\":\"Late\"").endsWith("data: [DONE]\n\n");
+        } finally {
+            gate.countDown();
+        }
     }
 
     @Test
