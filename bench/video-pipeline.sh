@@ -5,8 +5,9 @@
 # Results with the machine and its load go to bench/results/video-pipeline.md.
 #   bench/video-pipeline.sh [SECONDS...]                  default: 60 180
 #   VIDEO_BASELINE=<commit> bench/video-pipeline.sh ...   also runs that commit's build (made once under
-#                                                         target/baselines/) on the same clips, right after this
-#                                                         checkout's, and reports the ratio of the real-time factors
+#                                                         target/baselines/) on the same clips, the two builds taking
+#                                                         each clip in turn, and reports the ratio of the real-time
+#                                                         factors (medians of VIDEO_REPEATS analyses, default 3)
 #   bench/video-pipeline.sh profile [SECONDS]             a JFR CPU-time profile of one clip (default 60 s): CPU per
 #                                                         sampled frame by model and stage, against the wall time
 set -euo pipefail
@@ -59,47 +60,68 @@ if [ "$mode" = profile ]; then
   exit 0
 fi
 
-# One build on every clip: warm-up on the first, then each clip timed; "label|wall|windows|cues|rss|live" per clip.
-run_build() {
-  local label="$1"; shift
-  phase "$label"
-  AFFECTRA_BENCH_JAR="$1" start_embedded_server -Daffectra.video.sync-max-duration=30m ${AFFECTRA_JAVA_OPTS:-}
+# Every build is started at once (each on its own port, idle while the other works), warmed up on the first clip, then
+# the clips are analysed by the builds in turn, REPEATS times, so that the host's drift falls on both alike; the table
+# has the median wall time per build and clip. One row per analysis: "label|clip|wall|windows|cues".
+repeats="${VIDEO_REPEATS:-3}"
+labels=("this checkout"); jars=("target/quarkus-app/quarkus-run.jar")
+[ -z "$baseline" ] || { labels+=("baseline $baseline"); jars+=("$baseline_jar"); }
+pids=(); datas=()
+trap 'kill "${pids[@]}" 2>/dev/null; wait 2>/dev/null; rm -rf "${datas[@]}" "$work"' EXIT
+for i in "${!jars[@]}"; do
+  port=$(( ${AFFECTRA_BENCH_PORT:-18081} + i ))
+  AFFECTRA_BENCH_JAR="${jars[$i]}" start_embedded_server -Daffectra.video.sync-max-duration=30m ${AFFECTRA_JAVA_OPTS:-}
+  pids+=("$server"); datas+=("$data"); trap 'kill "${pids[@]}" 2>/dev/null; wait 2>/dev/null; rm -rf "${datas[@]}" "$work"' EXIT
   analyse "${lengths[0]}" > /dev/null
-  for s in "${lengths[@]}"; do
-    local start end resp
-    start=$(date +%s.%N); resp="$(analyse "$s")"; end=$(date +%s.%N)
-    "$JAVA_HOME/bin/jcmd" "$server" GC.run > /dev/null
-    printf '%s|%s|%s|%s|%s|%s|%s\n' "$label" "$s" "$(echo "$end - $start" | bc -l)" \
-      "$(echo "$resp" | grep -o '"timeline":\[.*' | grep -o '"index":' | wc -l)" "$(echo "$resp" | grep -o '"modality":' | wc -l)" \
-      "$(awk '/VmHWM/{printf "%.0f MiB", $2/1024}' /proc/$server/status)" \
-      "$("$JAVA_HOME/bin/jcmd" "$server" GC.heap_info | grep -o 'used [0-9]*K' | head -n1 | awk '{printf "%.0f MiB", $2/1024}')" >> "$work/rows"
-    echo "$resp" | grep -o '"timings":{[^}]*}' > "$work/timings-$label"
-  done
-  stop_server
-}
+done
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 commit="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src bench ':!bench/results' || echo ' (with uncommitted changes)')"
-run_build "this checkout" "target/quarkus-app/quarkus-run.jar"
-[ -z "$baseline" ] || run_build "baseline $baseline" "$baseline_jar"
+phase_pids="${pids[*]}"
+phase "clips in turn"
+for s in "${lengths[@]}"; do
+  for r in $(seq 1 "$repeats"); do
+    for i in "${!jars[@]}"; do
+      port=$(( ${AFFECTRA_BENCH_PORT:-18081} + i ))
+      start=$(date +%s.%N); resp="$(analyse "$s")"; end=$(date +%s.%N)
+      printf '%s|%s|%s|%s|%s\n' "${labels[$i]}" "$s" "$(echo "$end - $start" | bc -l)" \
+        "$(echo "$resp" | grep -o '"timeline":\[.*' | grep -o '"index":' | wc -l)" "$(echo "$resp" | grep -o '"modality":' | wc -l)" >> "$work/rows"
+      echo "$resp" | grep -o '"timings":{[^}]*}' > "$work/timings-${labels[$i]}"
+    done
+  done
+  # What each server holds once garbage is collected, after this clip length: flat across lengths if nothing grows.
+  for i in "${!jars[@]}"; do
+    "$JAVA_HOME/bin/jcmd" "${pids[$i]}" GC.run > /dev/null
+    printf '%s|%s|%s|%s\n' "${labels[$i]}" "$s" "$(awk '/VmHWM/{printf "%.0f MiB", $2/1024}' /proc/${pids[$i]}/status)" \
+      "$("$JAVA_HOME/bin/jcmd" "${pids[$i]}" GC.heap_info | grep -o 'used [0-9]*K' | head -n1 | awk '{printf "%.0f MiB", $2/1024}')" >> "$work/memory"
+  done
+done
 phase ""
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 
-table="$(awk -F'|' '{ printf "| %s | %ss | %.1fs | %.2fx | %s | %s | %s | %s |\n", $1, $2, $3, $2 / $3, $4, $5, $6, $7 }' "$work/rows")"
+# Median wall per build and clip, with the windows, cues and memory of that build at that length.
+medians() {
+  sort -t'|' -k1,1 -k2,2n -k3,3n "$work/rows" | awk -F'|' '{ k = $1 "|" $2; n[k]++; w[k, n[k]] = $3; c[k] = $4 "|" $5; order[k] = NR }
+    END { for (k in n) { m = n[k] % 2 ? w[k, (n[k] + 1) / 2] : (w[k, n[k] / 2] + w[k, n[k] / 2 + 1]) / 2; print k "|" m "|" c[k] "|" n[k] } }' |
+    sort -t'|' -k1,1r -k2,2n
+}
+medians > "$work/median"
+table="$(awk -F'|' 'NR == FNR { mem[$1 "|" $2] = $3 " | " $4; next }
+  { printf "| %s | %ss | %.1fs | %.2fx | %s | %s | %s | %s |\n", $1, $2, $3, $2 / $3, $4, $5, mem[$1 "|" $2], $6 }' "$work/memory" "$work/median")"
 ratios=""
 if [ -n "$baseline" ]; then
   ratios="$(awk -F'|' -v b="baseline $baseline" '$1 == "this checkout" { now[$2] = $2 / $3 } $1 == b { then[$2] = $2 / $3 }
-    END { for (s in now) if (s in then) printf "| %ss | %.2fx | %.2fx | %.2f |\n", s, now[s], then[s], now[s] / then[s] }' "$work/rows" | sort -n -t'|' -k2)"
+    END { for (s in now) if (s in then) printf "| %ss | %.2fx | %.2fx | %.2f |\n", s, now[s], then[s], now[s] / then[s] }' "$work/median" | sort -n -t'|' -k2)"
 fi
 {
   echo "# Video pipeline benchmark"
   echo
   echo "Run: \`${VIDEO_BASELINE:+VIDEO_BASELINE=$VIDEO_BASELINE }bench/video-pipeline.sh ${lengths[*]}\` on $(date -u +%Y-%m-%d) at commit $commit. 720p H.264 clips of the test photographs with a spoken track, analysed at $fps sampled frames/s (body pose and face landmarks on every sampled frame, face detectors on every n-th with n = ${AFFECTRA_ENCODERS_FACE_DETECT_EVERY_NTH_FRAME:-5} in this checkout (and at cuts; every frame in builds before the setting), hands on every 2nd, VAD + prosody on the audio, 30 s windows, local backend)."
   echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/{print $2}') GiB RAM, JDK $("$JAVA_HOME/bin/java" -version 2>&1 | head -n1)."
-  echo "Load average (1, 5, 15 min) before the run: $load_before; after: $load_after. Cores taken by other work during each build's phase (0 on a quiet machine, up to $(nproc)): $loads."
+  echo "Load average (1, 5, 15 min) before the clips: $load_before; after: $load_after. Cores taken by other work while the clips ran (0 on a quiet machine, up to $(nproc)): $loads. Each clip was analysed $repeats times by each build in turn (VIDEO_REPEATS); walls are medians."
   echo "Peak RSS is the whole server process (JVM, models and all), high-water mark since start; live heap is the Java heap in use right after a full GC at the end of each clip."
   echo
-  echo "| build | clip | wall | real-time factor | windows | cues | server peak RSS | live heap after GC |"
-  echo "|---|---|---|---|---|---|---|---|"
+  echo "| build | clip | median wall | real-time factor | windows | cues | server peak RSS | live heap after GC | analyses |"
+  echo "|---|---|---|---|---|---|---|---|---|"
   echo "$table"
   if [ -n "$ratios" ]; then
     echo
