@@ -41,10 +41,11 @@ cp="target/quarkus-app/lib/main/*"
 # The floor: a bare Vert.x pass-through proxy (bench/BareProxy.java), what any JVM proxy costs on this machine.
 "$JAVA_HOME/bin/java" -cp "$work/classes:$cp" BareProxy "$bare_port" "$stub_port" > "$work/bare.log" 2>&1 & pids+=($!)
 # AFFECTRA_JAVA_OPTS: JVM and -D options for the server under test (recorded in the results).
+# AFFECTRA_BENCH_JAR: another build of Affectra (an older commit's, made by bench/baseline-build.sh) in place of this checkout's.
 "$JAVA_HOME/bin/java" ${AFFECTRA_JAVA_OPTS:-} -Dai.djl.offline=true -Dquarkus.http.port="$affectra_port" -Daffectra.data-dir="$work/data" \
   -Daffectra.backends.bench.kind=openai -Daffectra.backends.bench.base-url="http://127.0.0.1:$stub_port/v1" \
   -Daffectra.backends.bench.model=stub-model -Dquarkus.log.level=WARN \
-  -jar target/quarkus-app/quarkus-run.jar > "$work/affectra.log" 2>&1 & pids+=($!)
+  -jar "${AFFECTRA_BENCH_JAR:-target/quarkus-app/quarkus-run.jar}" > "$work/affectra.log" 2>&1 & pids+=($!)
 (cd bench/portkey && NODE_ENV=production exec node node_modules/@portkey-ai/gateway/build/start-server.js --port="$portkey_port" --headless) \
   > "$work/portkey.log" 2>&1 & pids+=($!)
 for _ in $(seq 1 120); do
@@ -117,7 +118,7 @@ curl -s "http://127.0.0.1:$affectra_port/q/metrics" > "$work/metrics.txt"
 {
   echo "# Gateway benchmark"
   echo
-  echo "Run: \`bench/gateway.sh $levels $seconds $repeats\` on $(date -u +%Y-%m-%d), $started-$(date -u +%H:%M:%S) UTC."
+  echo "Run: \`bench/gateway.sh $levels $seconds $repeats\` on $(date -u +%Y-%m-%d), $started-$(date -u +%H:%M:%S) UTC, script at commit $(git rev-parse --short HEAD); Affectra: ${AFFECTRA_BENCH_JAR:-this checkout's build}."
   echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/{print $2}') GiB RAM,"
   echo "Linux $(uname -r); $("$JAVA_HOME/bin/java" -version 2>&1 | head -n1); Node $(node --version);"
   echo "Portkey gateway $(node -p "require('./bench/portkey/node_modules/@portkey-ai/gateway/package.json').version")"
