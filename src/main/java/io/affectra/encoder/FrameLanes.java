@@ -13,7 +13,8 @@ import java.util.concurrent.Semaphore;
  * at a time, on the encoder pool, and lanes do not wait for each other frame by frame. Waiting for both sessions on
  * every frame left a core idle whenever one was slower on that frame (body with hands, faces without); sessions now
  * meet only where their state is read ({@link #drain()}, at a window's end). A lane runs at most {@code depth} frames
- * behind the caller, so memory stays bounded; {@link #submit} blocks past that.
+ * behind the caller, so memory stays bounded; {@link #submit} blocks past that. A {@link StagedFrameSession}'s
+ * stateless part runs as soon as its frame arrives, on any free core, and only the rest waits its turn on the lane.
  */
 public final class FrameLanes implements AutoCloseable {
 
@@ -76,8 +77,19 @@ public final class FrameLanes implements AutoCloseable {
 
         void submit(VideoFrame frame) {
             behind.acquireUninterruptibly();
+            CompletableFuture<Void> next = session instanceof StagedFrameSession<?> staged ? staged(staged, frame)
+                    : tail.thenRunAsync(() -> session.accept(frame), pool);
             // A stage after a failed one does not run; its permit is still given back.
-            tail = tail.thenRunAsync(() -> session.accept(frame), pool).whenComplete((ok, e) -> behind.release());
+            tail = next.whenComplete((ok, e) -> behind.release());
+        }
+
+        /** The stateless part at once, on any free core; the rest after it and after the frame before. */
+        private <P> CompletableFuture<Void> staged(StagedFrameSession<P> staged, VideoFrame frame) {
+            CompletableFuture<P> prepared = CompletableFuture.supplyAsync(() -> staged.prepare(frame), pool);
+            return tail.thenCombineAsync(prepared, (ok, p) -> {
+                staged.accept(frame, p);
+                return null;
+            }, pool);
         }
     }
 }

@@ -139,6 +139,84 @@ class FrameLanesTest {
         assertTrue(other.seen.size() < 50, "frames went on after the failure: " + other.seen.size());
     }
 
+    /** A staged session: prepare tags the frame, accept records what it was handed, after an optional step. */
+    private static final class Staged implements StagedFrameSession<String> {
+        final List<String> accepted = new CopyOnWriteArrayList<>();
+        final Consumer<VideoFrame> beforePrepare;
+        final Consumer<VideoFrame> beforeAccept;
+
+        Staged(Consumer<VideoFrame> beforePrepare, Consumer<VideoFrame> beforeAccept) {
+            this.beforePrepare = beforePrepare;
+            this.beforeAccept = beforeAccept;
+        }
+
+        @Override
+        public String prepare(VideoFrame frame) {
+            beforePrepare.accept(frame);
+            return "poses@" + frame.timestampMs();
+        }
+
+        @Override
+        public void accept(VideoFrame frame, String prepared) {
+            beforeAccept.accept(frame);
+            accepted.add(frame.timestampMs() + ":" + prepared);
+        }
+
+        @Override
+        public List<Cue> closeWindow(TimeSpan window, String prefix) {
+            return List.of();
+        }
+
+        @Override
+        public Map<String, Double> timings() {
+            return Map.of();
+        }
+    }
+
+    @Test
+    void aStagedSessionPreparesTheNextFrameWhileItsLaneIsStillOnTheFrameBefore() {
+        CountDownLatch nextPrepared = new CountDownLatch(1);
+        Staged body = new Staged(f -> {
+            if (f.timestampMs() == 200) {
+                nextPrepared.countDown();
+            }
+        }, f -> {
+            if (f.timestampMs() == 0) {
+                // In lane order, frame 1's preparation could only start after this.
+                await(nextPrepared);
+            }
+        });
+        try (FrameLanes lanes = new FrameLanes(List.of(body), pool, 3)) {
+            for (int i = 0; i < 20; i++) {
+                lanes.submit(frame(i));
+            }
+            lanes.drain();
+        }
+        List<String> expected = java.util.stream.IntStream.range(0, 20).mapToObj(i -> i * 200L + ":poses@" + i * 200L).toList();
+        assertEquals(expected, body.accepted);
+    }
+
+    @Test
+    void aFailedPreparationComesBackAsThrown() {
+        IllegalStateException boom = new IllegalStateException("posenet failed");
+        Staged body = new Staged(f -> {
+            if (f.timestampMs() == 400) {
+                throw boom;
+            }
+        }, f -> { });
+        RuntimeException thrown;
+        try (FrameLanes lanes = new FrameLanes(List.of(body), pool, 2)) {
+            thrown = assertThrows(RuntimeException.class, () -> {
+                for (int i = 0; i < 50; i++) {
+                    lanes.submit(frame(i));
+                }
+                lanes.drain();
+            });
+        }
+        assertSame(boom, thrown);
+        assertEquals(List.of("0:poses@0", "200:poses@200"), body.accepted);
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             assertTrue(latch.await(20, TimeUnit.SECONDS), "the other lane never ran ahead");

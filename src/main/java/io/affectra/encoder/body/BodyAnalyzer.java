@@ -66,24 +66,41 @@ public class BodyAnalyzer {
 
     /** @param withHands whether the hand model runs (else the people have no hands, for the caller to fill in) */
     BodyFrame analyze(RgbImage image, long timestampMs, boolean withHands) {
+        return analyze(image, timestampMs, poses(image), withHands);
+    }
+
+    /** The poses PoseNet finds on a frame, and how long it took: a pass over the whole frame that reads no other state. */
+    record FramePoses(List<Pose> poses, double ms) {
+    }
+
+    FramePoses poses(RgbImage image) {
         StageClock clock = new StageClock();
         List<Pose> poses = posenet == null ? List.of() : posenet.predict(ImageWindow.letterbox(image));
         clock.lap("pose");
-        List<PersonPose> people = new ArrayList<>(poses.size());
-        for (Pose pose : poses) {
+        return new FramePoses(poses, clock.laps().get("pose"));
+    }
+
+    private BodyFrame analyze(RgbImage image, long timestampMs, FramePoses found, boolean withHands) {
+        StageClock clock = new StageClock();
+        List<PersonPose> people = new ArrayList<>(found.poses().size());
+        for (Pose pose : found.poses()) {
             people.add(new PersonPose(null, pose, withHands ? hands(image, pose) : List.of()));
         }
         clock.lap("hands");
-        return new BodyFrame(timestampMs, image.width(), image.height(), people, clock.laps());
+        Map<String, Double> timings = new LinkedHashMap<>();
+        timings.put("pose", found.ms());
+        timings.putAll(clock.laps());
+        return new BodyFrame(timestampMs, image.width(), image.height(), people, timings);
     }
 
     /** As {@link #analyze(RgbImage, long)}, then ids from the video's tracker; timings add {@code tracking}. */
     public BodyFrame analyze(RgbImage image, long timestampMs, PersonTracker tracker) {
-        return analyze(image, timestampMs, tracker, true);
+        return analyze(image, timestampMs, poses(image), tracker, true);
     }
 
-    BodyFrame analyze(RgbImage image, long timestampMs, PersonTracker tracker, boolean withHands) {
-        BodyFrame frame = analyze(image, timestampMs, withHands);
+    /** As {@link #analyze(RgbImage, long, PersonTracker)} with the frame's poses already found ({@link #poses}). */
+    BodyFrame analyze(RgbImage image, long timestampMs, FramePoses found, PersonTracker tracker, boolean withHands) {
+        BodyFrame frame = analyze(image, timestampMs, found, withHands);
         long start = System.nanoTime();
         BodyFrame tracked = tracker.update(frame);
         Map<String, Double> timings = new LinkedHashMap<>(frame.timings());

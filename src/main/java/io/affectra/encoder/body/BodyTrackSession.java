@@ -2,7 +2,7 @@ package io.affectra.encoder.body;
 
 import io.affectra.cue.Cue;
 import io.affectra.cue.TimeSpan;
-import io.affectra.encoder.FrameCueSession;
+import io.affectra.encoder.StagedFrameSession;
 import io.affectra.media.VideoFrame;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +14,7 @@ import java.util.Map;
  * stable for the whole video), and at the end of each window the micro-gesture and posture detectors
  * over that window's keypoint tracks. Only keypoints are kept, and only for the current window.
  */
-public final class BodyTrackSession implements FrameCueSession {
+public final class BodyTrackSession implements StagedFrameSession<BodyAnalyzer.FramePoses> {
 
     private final BodyAnalyzer analyzer;
     private final PersonTracker tracker = new PersonTracker();
@@ -28,10 +28,17 @@ public final class BodyTrackSession implements FrameCueSession {
         this.analyzer = analyzer;
     }
 
+    /** PoseNet on the frame: reads no session state, so it may run beside the work on earlier frames. */
     @Override
-    public void accept(VideoFrame frame) {
+    public BodyAnalyzer.FramePoses prepare(VideoFrame frame) {
+        return analyzer.poses(frame.image());
+    }
+
+    /** Hands (on every n-th frame), person ids and the window's keypoints, in frame order. */
+    @Override
+    public void accept(VideoFrame frame, BodyAnalyzer.FramePoses poses) {
         boolean withHands = frameIndex++ % analyzer.handsEveryNthFrame() == 0;
-        BodyFrame body = analyzer.analyze(frame.image(), frame.timestampMs(), tracker, withHands);
+        BodyFrame body = analyzer.analyze(frame.image(), frame.timestampMs(), poses, tracker, withHands);
         if (withHands) {
             handCarry.measured(body);
         } else {
