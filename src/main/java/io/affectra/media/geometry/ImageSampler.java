@@ -5,6 +5,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Crops a (possibly out-of-bounds) box or turned square of an image and resizes it bilinearly into a model
@@ -46,9 +48,10 @@ public final class ImageSampler {
     }
 
     /**
-     * {@link #rgb(RgbImage, double, double, double, double, int, int, float, float)} into a new direct buffer in
-     * native byte order: ONNX Runtime takes such a buffer as the tensor's memory, where it would copy a float array
-     * into a new one first, so a model input costs one buffer instead of a heap array (often a humongous one) and a copy.
+     * {@link #rgb(RgbImage, double, double, double, double, int, int, float, float)} into this thread's direct buffer
+     * for that size, in native byte order, valid until the thread samples that size again: ONNX Runtime takes such a
+     * buffer as the tensor's memory, where it would copy a float array into a new one first, so a model input costs no
+     * heap array (often a humongous one) and no copy.
      */
     public static FloatBuffer rgbDirect(RgbImage img, double x0, double y0, double x1, double y1, int outW, int outH,
             float scale, float offset) {
@@ -57,14 +60,14 @@ public final class ImageSampler {
         return out;
     }
 
-    /** {@link #rgb(ImageWindow, int, float, float)} into a new direct buffer (see {@link #rgbDirect(RgbImage, double, double, double, double, int, int, float, float)}). */
+    /** {@link #rgb(ImageWindow, int, float, float)} into this thread's direct buffer (see {@link #rgbDirect(RgbImage, double, double, double, double, int, int, float, float)}). */
     public static FloatBuffer rgbDirect(ImageWindow w, int size, float scale, float offset) {
         FloatBuffer out = direct(size * size * 3);
         window(w, size, out, scale, offset);
         return out;
     }
 
-    /** {@link #gray} into a new direct buffer (see {@link #rgbDirect(RgbImage, double, double, double, double, int, int, float, float)}). */
+    /** {@link #gray} into this thread's direct buffer (see {@link #rgbDirect(RgbImage, double, double, double, double, int, int, float, float)}). */
     public static FloatBuffer grayDirect(RgbImage img, double x0, double y0, double x1, double y1, int outW, int outH,
             float scale, float offset) {
         FloatBuffer out = direct(outW * outH);
@@ -72,8 +75,18 @@ public final class ImageSampler {
         return out;
     }
 
+    /**
+     * Tensor memory of this thread for inputs of this size, reused: a model input lives only for its model call, which
+     * runs on the thread that sampled it, and a new direct buffer per call was given back only by a garbage collection,
+     * so native memory grew over a long video while the heap stayed flat. A thread holds one buffer per input size
+     * (eight sizes across the shipped models, 3.5 MB in all), whatever it is sampled into next overwrites all of it.
+     */
+    private static final ThreadLocal<Map<Integer, FloatBuffer>> TENSOR_MEMORY = ThreadLocal.withInitial(HashMap::new);
+
     private static FloatBuffer direct(int floats) {
-        return ByteBuffer.allocateDirect(floats * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
+        return TENSOR_MEMORY.get()
+                .computeIfAbsent(floats, n -> ByteBuffer.allocateDirect(n * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer())
+                .clear();
     }
 
     private static void window(ImageWindow w, int size, FloatBuffer out, float scale, float offset) {

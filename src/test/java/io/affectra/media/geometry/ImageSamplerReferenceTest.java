@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -126,6 +127,25 @@ class ImageSamplerReferenceTest {
         int o = (1 * 4 + 2) * 3;
         assertThat(new float[] {out[o], out[o + 1], out[o + 2]})
                 .containsExactly((p >> 16) & 0xFF, (p >> 8) & 0xFF, p & 0xFF);
+    }
+
+    @Test
+    void aThreadReusesItsTensorMemoryPerSizeAndEachSampleOverwritesAllOfIt() throws InterruptedException {
+        RgbImage img = decode("sample2.jpg");
+        FloatBuffer first = ImageSampler.rgbDirect(img, 0, 0, img.width() / 2.0, img.height() / 2.0, 64, 64, 1f, 0f);
+        float[] firstFloats = new float[first.remaining()];
+        first.get(0, firstFloats);
+        // A crop half outside the image: its black border lands where the first crop had pixels.
+        FloatBuffer second = ImageSampler.rgbDirect(img, -img.width() / 2.0, 10, img.width() / 4.0, 200, 64, 64, 1f, 0f);
+        assertThat(second).isSameAs(first);
+        assertSameBits(second, ReferenceImageSampler.rgb(img, -img.width() / 2.0, 10, img.width() / 4.0, 200, 64, 64, 1f, 0f),
+                "second crop into reused memory");
+        assertThat(firstFloats).isNotEqualTo(ReferenceImageSampler.rgb(img, -img.width() / 2.0, 10, img.width() / 4.0, 200, 64, 64, 1f, 0f));
+        // Another size has memory of its own.
+        assertThat(ImageSampler.rgbDirect(img, 0, 0, 10, 10, 32, 32, 1f, 0f)).isNotSameAs(first);
+        Thread other = new Thread(() -> assertThat(ImageSampler.rgbDirect(img, 0, 0, 10, 10, 64, 64, 1f, 0f)).isNotSameAs(first));
+        other.start();
+        other.join();
     }
 
     /** A direct buffer in native order, exactly the tensor's size, and the same floats. */
