@@ -118,7 +118,7 @@ curl -s "http://127.0.0.1:$affectra_port/q/metrics" > "$work/metrics.txt"
 {
   echo "# Gateway benchmark"
   echo
-  echo "Run: \`bench/gateway.sh $levels $seconds $repeats\` on $(date -u +%Y-%m-%d), $started-$(date -u +%H:%M:%S) UTC, script at commit $(git rev-parse --short HEAD); Affectra: ${AFFECTRA_BENCH_JAR:-this checkout's build}."
+  echo "Run: \`bench/gateway.sh $levels $seconds $repeats\` on $(date -u +%Y-%m-%d), $started-$(date -u +%H:%M:%S) UTC, script at commit $(git rev-parse --short HEAD); Affectra: ${AFFECTRA_BENCH_JAR:-the build of this checkout}."
   echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/{print $2}') GiB RAM,"
   echo "Linux $(uname -r); $("$JAVA_HOME/bin/java" -version 2>&1 | head -n1); Node $(node --version);"
   echo "Portkey gateway $(node -p "require('./bench/portkey/node_modules/@portkey-ai/gateway/package.json').version")"
