@@ -35,13 +35,24 @@ public final class FaceTrackSession implements FrameCueSession {
     private List<FollowedFace> followed = List.of();
     private int framesSinceDetection;
     private int frameIndex;
-    private final List<Integer> detectionFrames = new ArrayList<>();
-    private List<FaceReport> lastFaces = List.of();
+    private final Observer observer;
     private final List<Track> tracks = new ArrayList<>();
     private final Map<String, Double> timings = new LinkedHashMap<>();
     private int nextId = 1;
 
+    /** What each frame came to: whether the detectors ran, and the faces found (for tests; nothing is kept). */
+    interface Observer {
+        Observer NONE = (index, detected, faces) -> { };
+
+        void frame(int index, boolean detected, List<FaceReport> faces);
+    }
+
     FaceTrackSession(FaceAnalyzer analyzer, FaceOptions options, int detectEveryNthFrame) {
+        this(analyzer, options, detectEveryNthFrame, Observer.NONE);
+    }
+
+    FaceTrackSession(FaceAnalyzer analyzer, FaceOptions options, int detectEveryNthFrame, Observer observer) {
+        this.observer = observer;
         this.analyzer = analyzer;
         this.options = options;
         this.detectEveryNthFrame = Math.max(1, detectEveryNthFrame);
@@ -82,10 +93,10 @@ public final class FaceTrackSession implements FrameCueSession {
         }
         DecodedImage image = new DecodedImage(MediaKind.MP4, frame.image().width(), frame.image().height(), frame.image(), 1.0);
         FaceFrame faces = faces(image, cut);
+        observer.frame(frameIndex, framesSinceDetection == 0, faces.analysis().faces());
         frameIndex++;
         followed = faces.next();
         FaceAnalysis analysis = faces.analysis();
-        lastFaces = analysis.faces();
         List<Track> matched = new ArrayList<>();
         for (FaceReport face : analysis.faces()) {
             Track track = match(face.box(), frame.timestampMs(), matched);
@@ -127,23 +138,12 @@ public final class FaceTrackSession implements FrameCueSession {
         }
         FaceFrame detected = analyzer.detect(image, options);
         addTimings(detected.analysis());
-        detectionFrames.add(frameIndex);
         framesSinceDetection = 0;
         return detected;
     }
 
     private void addTimings(FaceAnalysis analysis) {
         analysis.timings().forEach((k, v) -> timings.merge("face." + k, v, Double::sum));
-    }
-
-    /** The faces of the last frame accepted, as {@link FaceAnalyzer#analyze} reports them. */
-    List<FaceReport> lastFaces() {
-        return lastFaces;
-    }
-
-    /** The indices (from 0) of the sampled frames the detectors ran on. */
-    List<Integer> detectionFrames() {
-        return List.copyOf(detectionFrames);
     }
 
     private boolean shotChanged(VideoFrame frame) {

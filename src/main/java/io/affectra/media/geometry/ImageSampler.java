@@ -79,7 +79,7 @@ public final class ImageSampler {
      * Tensor memory of this thread for inputs of this size, reused: a model input lives only for its model call, which
      * runs on the thread that sampled it, and a new direct buffer per call was given back only by a garbage collection,
      * so native memory grew over a long video while the heap stayed flat. A thread holds one buffer per input size
-     * (eight sizes across the shipped models, 3.5 MB in all), whatever it is sampled into next overwrites all of it.
+     * (about ten sizes across the shipped models, about 4 MB in all), whatever it is sampled into next overwrites all of it.
      */
     private static final ThreadLocal<Map<Integer, FloatBuffer>> TENSOR_MEMORY = ThreadLocal.withInitial(HashMap::new);
 

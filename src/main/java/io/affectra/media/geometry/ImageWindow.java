@@ -23,9 +23,4 @@ public record ImageWindow(RgbImage image, double centerX, double centerY, double
         double sin = Math.sin(angle);
         return new double[] {centerX + lu * cos - lv * sin, centerY + lu * sin + lv * cos};
     }
-
-    /** The window as {@code size x size} NHWC RGB floats, each channel mapped as {@code value * scale + offset}. */
-    public float[] sample(int size, float scale, float offset) {
-        return ImageSampler.rgb(this, size, scale, offset);
-    }
 }

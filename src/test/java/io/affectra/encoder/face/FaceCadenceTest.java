@@ -13,7 +13,9 @@ import io.affectra.testing.TestMedia;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -44,12 +46,40 @@ class FaceCadenceTest {
         decoder.sampleFrames(TestMedia.file("people.mp4"), 2.0, clip::add);
     }
 
+    /** Each session's detection frames and last faces, as its observer saw them. */
+    private final Map<FaceTrackSession, CadenceLog> logs = new IdentityHashMap<>();
+
+    private static final class CadenceLog implements FaceTrackSession.Observer {
+        final List<Integer> detectionFrames = new ArrayList<>();
+        List<FaceReport> lastFaces = List.of();
+
+        @Override
+        public void frame(int index, boolean detected, List<FaceReport> faces) {
+            if (detected) {
+                detectionFrames.add(index);
+            }
+            lastFaces = faces;
+        }
+    }
+
+    private FaceTrackSession observed(int detectEveryNthFrame) {
+        CadenceLog log = new CadenceLog();
+        FaceTrackSession session = new FaceTrackSession(analyzer, OPTIONS, detectEveryNthFrame, log);
+        logs.put(session, log);
+        return session;
+    }
+
+    /** The indices (from 0) of the sampled frames the detectors ran on. */
+    private List<Integer> detections(FaceTrackSession session) {
+        return List.copyOf(logs.get(session).detectionFrames);
+    }
+
     /** Every frame's faces as the session saw them. */
-    private static List<List<FaceReport>> run(FaceTrackSession session, List<VideoFrame> frames) {
+    private List<List<FaceReport>> run(FaceTrackSession session, List<VideoFrame> frames) {
         List<List<FaceReport>> seen = new ArrayList<>();
         for (VideoFrame frame : frames) {
             session.accept(frame);
-            seen.add(session.lastFaces());
+            seen.add(logs.get(session).lastFaces);
         }
         return seen;
     }
@@ -61,10 +91,10 @@ class FaceCadenceTest {
 
     @Test
     void detectingOnEveryFrameGivesWhatTheImagePipelineGivesOnEachFrame() {
-        FaceTrackSession session = new FaceTrackSession(analyzer, OPTIONS, 1);
+        FaceTrackSession session = observed(1);
         List<List<FaceReport>> seen = run(session, clip);
 
-        assertThat(session.detectionFrames()).hasSize(clip.size());
+        assertThat(detections(session)).hasSize(clip.size());
         for (int i = 0; i < clip.size(); i++) {
             RgbImage image = clip.get(i).image();
             DecodedImage decoded = new DecodedImage(MediaKind.MP4, image.width(), image.height(), image, 1.0);
@@ -74,14 +104,14 @@ class FaceCadenceTest {
 
     @Test
     void followingBetweenDetectionsKeepsTheTracksIdsAndBoxesOfDetectingOnEveryFrame() {
-        FaceTrackSession everyFrame = new FaceTrackSession(analyzer, OPTIONS, 1);
-        FaceTrackSession everyFifth = new FaceTrackSession(analyzer, OPTIONS, 5);
+        FaceTrackSession everyFrame = observed(1);
+        FaceTrackSession everyFifth = observed(5);
         List<List<FaceReport>> detected = run(everyFrame, clip);
         List<List<FaceReport>> followed = run(everyFifth, clip);
 
         // 24 frames at 2 fps; the cut to sample1 at 6 s (frame 12) is detected at once, then every fifth frame again.
         assertThat(clip).hasSize(24);
-        assertThat(everyFifth.detectionFrames()).containsExactly(0, 5, 10, 12, 17, 22);
+        assertThat(detections(everyFifth)).containsExactly(0, 5, 10, 12, 17, 22);
         assertThat(everyFifth.tracks()).extracting(FaceTrack::id).containsExactlyElementsOf(
                 everyFrame.tracks().stream().map(FaceTrack::id).toList()).hasSize(6);
         for (int t = 0; t < everyFrame.tracks().size(); t++) {
@@ -109,13 +139,13 @@ class FaceCadenceTest {
         for (int i = 0; i < 10; i++) {
             frames.add(new VideoFrame(i * 200L, window(photo, 24 * i, 0, photo.width() - 240, photo.height())));
         }
-        FaceTrackSession everyFrame = new FaceTrackSession(analyzer, OPTIONS, 1);
-        FaceTrackSession everyFifth = new FaceTrackSession(analyzer, OPTIONS, 5);
+        FaceTrackSession everyFrame = observed(1);
+        FaceTrackSession everyFifth = observed(5);
         List<List<FaceReport>> detected = run(everyFrame, frames);
         List<List<FaceReport>> followed = run(everyFifth, frames);
 
         // Most frames are followed; the laughing face, whose mesh lags the pan, has the detectors run again early.
-        assertThat(everyFifth.detectionFrames()).startsWith(0).hasSizeBetween(2, 4);
+        assertThat(detections(everyFifth)).startsWith(0).hasSizeBetween(2, 4);
         assertThat(everyFifth.tracks()).extracting(FaceTrack::id).containsExactly("F1", "F2", "F3");
         assertThat(everyFifth.tracks()).extracting(FaceTrack::frames).containsExactly(10, 10, 10);
         for (int i = 0; i < frames.size(); i++) {
@@ -127,7 +157,7 @@ class FaceCadenceTest {
             }
         }
         // Two frames after the first detection, before any other, the followed box has moved with the face.
-        assertThat(everyFifth.detectionFrames().get(1)).isGreaterThan(2);
+        assertThat(detections(everyFifth).get(1)).isGreaterThan(2);
         double moved = followed.get(0).get(0).box().centerX() - followed.get(2).get(0).box().centerX();
         assertThat(moved).isBetween(40.0, 56.0);
     }
@@ -141,10 +171,10 @@ class FaceCadenceTest {
         for (int i = 0; i < 7; i++) {
             frames.add(new VideoFrame(i * 200L, i < 3 ? hidden : photo));
         }
-        FaceTrackSession session = new FaceTrackSession(analyzer, OPTIONS, 5);
+        FaceTrackSession session = observed(5);
         List<List<FaceReport>> seen = run(session, frames);
 
-        assertThat(session.detectionFrames()).containsExactly(0, 5);
+        assertThat(detections(session)).containsExactly(0, 5);
         assertThat(seen).extracting(List::size).containsExactly(2, 2, 2, 2, 2, 3, 3);
         assertThat(session.tracks()).extracting(FaceTrack::id).containsExactly("F1", "F2", "F3");
         assertThat(session.tracks().get(2).firstSeenMs()).isEqualTo(1_000);
@@ -156,10 +186,10 @@ class FaceCadenceTest {
         RgbImage hidden = blackedOut(photo, detectedBoxes(photo).get(0));
         List<VideoFrame> frames = List.of(new VideoFrame(0, photo), new VideoFrame(200, photo), new VideoFrame(400, hidden),
                 new VideoFrame(600, hidden));
-        FaceTrackSession session = new FaceTrackSession(analyzer, OPTIONS, 5);
+        FaceTrackSession session = observed(5);
         List<List<FaceReport>> seen = run(session, frames);
 
-        assertThat(session.detectionFrames()).containsExactly(0, 2);
+        assertThat(detections(session)).containsExactly(0, 2);
         assertThat(seen).extracting(List::size).containsExactly(3, 3, 2, 2);
     }
 
@@ -171,10 +201,10 @@ class FaceCadenceTest {
         for (int i = 0; i < 6; i++) {
             frames.add(new VideoFrame(i * 200L, i < 3 ? first : second));
         }
-        FaceTrackSession session = new FaceTrackSession(analyzer, OPTIONS, 5);
+        FaceTrackSession session = observed(5);
         run(session, frames);
 
-        assertThat(session.detectionFrames()).containsExactly(0, 3);
+        assertThat(detections(session)).containsExactly(0, 3);
         assertThat(session.tracks()).extracting(FaceTrack::id).containsExactly("F1", "F2", "F3", "F4", "F5", "F6");
     }
 

@@ -22,13 +22,13 @@ class ImageSamplerTest {
     void anUprightWindowSamplesLikeTheSameBox() {
         RgbImage img = halves();
         ImageWindow w = new ImageWindow(img, 1.7, 2.2, 3.1, 0);
-        assertThat(w.sample(5, 1f / 255f, 0f)).containsExactly(ImageSampler.rgb(img, 1.7 - 1.55, 2.2 - 1.55, 1.7 + 1.55,
+        assertThat(ImageSampler.rgb(w, 5, 1f / 255f, 0f)).containsExactly(ImageSampler.rgb(img, 1.7 - 1.55, 2.2 - 1.55, 1.7 + 1.55,
                 2.2 + 1.55, 5, 5, 1f / 255f, 0f));
     }
 
     @Test
     void aWindowTurnedAQuarterClockwiseLooksToTheImageRight() {
-        float[] out = new ImageWindow(halves(), 2, 2, 4, Math.PI / 2).sample(2, 1f / 255f, 0f);
+        float[] out = ImageSampler.rgb(new ImageWindow(halves(), 2, 2, 4, Math.PI / 2), 2, 1f / 255f, 0f);
         // NHWC 2 x 2: the top row comes from the image's right (white), the bottom row from its left (black).
         assertThat(out[0]).isCloseTo(1f, within(1e-4f));
         assertThat(out[3]).isCloseTo(1f, within(1e-4f));
@@ -38,7 +38,7 @@ class ImageSamplerTest {
 
     @Test
     void outsideTheImageIsBlackAfterTheMapping() {
-        float[] out = new ImageWindow(halves(), 40, 40, 4, 0.3).sample(3, 2f, -1f);
+        float[] out = ImageSampler.rgb(new ImageWindow(halves(), 40, 40, 4, 0.3), 3, 2f, -1f);
         float[] black = new float[27];
         Arrays.fill(black, -1f);
         assertThat(out).containsExactly(black);
